@@ -1,0 +1,9 @@
+/** The tag-config format v1: schema, types, strict parsing with readable errors, JSON Schema. */
+export * from './limits';
+export * from './types';
+export { parseConfig, parseTag } from './parse';
+export { migrateConfig } from './migrate';
+export { formatPath } from './path';
+export { checkSelector, isValidSelector } from './selector-syntax';
+export { ConfigSchema, TagSchema, LocatorSchema, PropertySchema, PageRuleSchema, FingerprintSchema } from './schema';
+export { configJsonSchema, JSON_SCHEMA_FILE } from './json-schema';

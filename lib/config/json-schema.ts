@@ -1,0 +1,25 @@
+import { z } from './zod';
+import { ConfigSchema } from './schema';
+
+/** Where the committed JSON Schema of the format lives, relative to the repository root. */
+export const JSON_SCHEMA_FILE = 'schema/tag-config.v1.schema.json';
+
+/**
+ * The JSON Schema (draft-07, the widest supported by editors) of tag config v1, so editors
+ * and other tools validate configs too. Rules that JSON Schema cannot express (unique tag
+ * ids, valid CSS and regex syntax) are enforced by `parseConfig` only.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  const tags = (schema.properties as Record<string, { items: Record<string, unknown> }>).tags;
+  // "target is required unless trigger is pageview" spans two fields; JSON Schema can say it.
+  tags.items.if = { properties: { trigger: { const: 'pageview' } } };
+  tags.items.else = { required: ['target'] };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://tagpoint.dev/schema/tag-config.v1.schema.json',
+    title: 'Tagpoint tag config, version 1',
+    description: 'A site\'s tags: which user action on which element sends which analytics event. See DESIGN.md.',
+    ...schema,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Limits of the tag-config format v1. They are part of the public contract: the editor,
+ * the registry and the runtime all enforce the same numbers. Plain constants (no zod) so
+ * the website runtime can import them without pulling in a validator.
+ */
+
+/** The config format version this code reads and writes. */
+export const CONFIG_VERSION = 1;
+
+/** Most tags one config may hold. Segment's Visual Tagger stopped at 50. */
+export const MAX_TAGS = 20_000;
+/** Most page rules on one tag. */
+export const MAX_PAGE_RULES = 50;
+/** Most properties on one tag. */
+export const MAX_PROPERTIES = 50;
+/** Most fallback selectors on one locator. */
+export const MAX_FALLBACKS = 8;
+/** Most attributes kept in an element fingerprint. */
+export const MAX_FINGERPRINT_ATTRIBUTES = 8;
+
+/** Longest CSS selector (primary or fallback). */
+export const MAX_SELECTOR_LENGTH = 2_000;
+/** Longest event name. Segment recommends short "Object Action" names. */
+export const MAX_EVENT_NAME_LENGTH = 200;
+/** Longest property name. */
+export const MAX_PROPERTY_NAME_LENGTH = 100;
+/** Longest static property value, page-rule value or other free string. */
+export const MAX_VALUE_LENGTH = 2_000;
+/** Longest description or fingerprint text sample. */
+export const MAX_TEXT_LENGTH = 1_000;
+/** Longest tag id. */
+export const MAX_TAG_ID_LENGTH = 64;
+
+/** Site ids: lower-case letters, digits and dashes, 1 to 64 characters, starting alphanumeric. */
+export const SITE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Tag ids: letters, digits, `_` and `-`. */
+export const TAG_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Attribute names a property or fingerprint may name. */
+export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z_:][-A-Za-z0-9_:.]{0,99}$/;
+
+/**
+ * Names that must never become object keys: a config is data, and a property named
+ * `__proto__` would otherwise reach an object's prototype in naive consumers.
+ */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'prototype', 'constructor'];
+
+/** What makes a tag fire. */
+export const TRIGGERS = ['click', 'submit', 'change', 'pageview', 'visible'] as const;
+/** How a page rule compares itself with the current URL. */
+export const PAGE_MATCHES = ['exact', 'path-exact', 'path-prefix', 'contains', 'glob', 'regex'] as const;
+/** Where a property takes its value from. */
+export const PROPERTY_SOURCES = ['static', 'text', 'attribute', 'value', 'url', 'query'] as const;
+/** Which part of the URL a `url` property reads. */
+export const URL_PARTS = ['href', 'path', 'host', 'hash', 'title'] as const;
+/** Conversions applied to an element-read value. */
+export const TRANSFORMS = ['number', 'lowercase', 'uppercase', 'boolean'] as const;
+
+export type Trigger = (typeof TRIGGERS)[number];
+export type PageMatch = (typeof PAGE_MATCHES)[number];
+export type PropertySource = (typeof PROPERTY_SOURCES)[number];
+export type UrlPart = (typeof URL_PARTS)[number];
+export type Transform = (typeof TRANSFORMS)[number];

@@ -1,0 +1,36 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { configJsonSchema, JSON_SCHEMA_FILE } from '../../../lib/config';
+import { designExample, withEdit } from './example';
+
+const committed = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../..', JSON_SCHEMA_FILE), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(committed);
+
+describe('JSON Schema of tag config v1', () => {
+  it('is current: the committed file equals what `npm run schema` writes', () => {
+    expect(committed).toEqual(configJsonSchema());
+  });
+
+  it('validates the DESIGN.md example', () => {
+    expect(validate(designExample()), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it.each([
+    ['unknown field in a tag', (c: any) => (c.tags[0].triger = 'click')],
+    ['unknown trigger', (c: any) => (c.tags[0].trigger = 'tap')],
+    ['bad site id', (c: any) => (c.site = 'Shop!')],
+    ['click tag without target', (c: any) => delete c.tags[0].target],
+    ['unknown property source', (c: any) => (c.tags[0].properties[0].source = 'txt')],
+    ['wrong version', (c: any) => (c.version = 2)],
+    ['unknown top-level field', (c: any) => (c.extra = true)],
+  ])('rejects %s', (_name, edit) => {
+    expect(validate(withEdit(edit))).toBe(false);
+  });
+
+  it('lets a pageview tag go without target', () => {
+    expect(validate(withEdit((c) => (c.tags[0] = { id: 'p', event: 'Page Viewed', trigger: 'pageview' })))).toBe(true);
+  });
+});
