@@ -11,7 +11,7 @@ export const JSON_SCHEMA_FILE = 'schema/tag-config.v1.schema.json';
  */
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
-  const tags = (schema.properties as Record<string, { items: Record<string, unknown> }>).tags;
+  const tags = (schema.properties as { tags: { items: Record<string, unknown> } }).tags;
   // "target is required unless trigger is pageview" spans two fields; JSON Schema can say it.
   tags.items.if = { properties: { trigger: { const: 'pageview' } } };
   tags.items.else = { required: ['target'] };
