@@ -1,0 +1,4 @@
+/** The demo stack: a stand-in for Segment's API (collector), the demo shop, and their orchestration. */
+export { createCollector, type Collector, type CollectorOptions, type CollectedEvent } from './collector';
+export { SegmentEventSchema, SegmentBatchSchema, SEGMENT_ENDPOINTS, isSegmentEndpoint, type SegmentEvent } from './segment-event';
+export { PortInUseError } from './http-util';
