@@ -1,0 +1,298 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseConfig, type ConfigError, type TagConfig } from '../config';
+import { createRegistryClient } from '../publish';
+import { createStore, type RegistryStore } from './store';
+import { openDatabase } from './db';
+import { resolveRegistryOptions } from './options';
+import { createRegistry } from './registry';
+import { TOKEN_ROLES, type TokenRole } from './tokens';
+
+/** Where the CLI writes and what it reads from its environment; tests pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: Record<string, string | undefined>;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); `serve` closes then. */
+  stopSignal(): Promise<string>;
+}
+
+/** Exit codes: 0 done, 1 failed (invalid config, refused publish, busy port), 2 wrong usage. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const USAGE = `Usage: tagpoint <command> [options]
+
+  serve                     Run the config registry.
+      --port N              TCP port (default 8787; 0 picks a free one)
+      --host H              interface (default 127.0.0.1)
+      --db FILE             SQLite file, created if missing (default ./data/tagpoint.db)
+      --mirror DIR          also write every published config to DIR/<site>/ for a CDN
+      --runtime FILE        bundle served at /tagpoint.js (default .output/runtime/tagpoint.js)
+      --cache-max-age S     Cache-Control max-age of the live config (default 60)
+
+  token create --site S --role publisher|viewer [--label L] [--db FILE] [--json]
+                            Create a token; it is printed once, only its hash is stored.
+  token revoke <id|token> [--db FILE]
+                            Revoke a token by its id (tok_...) or by the token itself.
+  token list [--site S] [--db FILE]
+                            List tokens (ids, roles, labels; never the secrets).
+
+  validate FILE             Check a tag config; exit 1 with every error and its path.
+
+  publish FILE --registry URL --site S [--token T] [-m|--message M] [--base N]
+                            Validate, then publish FILE as the site's next revision.
+                            The token may come from TAGPOINT_TOKEN instead of --token.
+                            --base N refuses to publish unless revision N is live.
+
+  help                      Show this text.
+`;
+
+class UsageError extends Error {}
+
+/** Runs one CLI command; resolves with the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest, io);
+      case 'token':
+        return await token(rest, io);
+      case 'validate':
+        return await validate(rest, io);
+      case 'publish':
+        return await publish(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        if (command === undefined) {
+          io.err(USAGE);
+          return EXIT.usage;
+        }
+        io.out(USAGE);
+        return EXIT.ok;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`tagpoint: ${(error as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.err(`tagpoint: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failed;
+  }
+}
+
+function args<T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T, positionals = 0) {
+  const parsed = parseArgs({ args: [...argv], options, allowPositionals: positionals > 0, strict: true });
+  if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
+  return parsed;
+}
+
+function integer(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} must be a whole number from ${min}, not "${value}"`);
+  return Number(value);
+}
+
+async function serve(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = args(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    mirror: { type: 'string' },
+    runtime: { type: 'string' },
+    'cache-max-age': { type: 'string' },
+  });
+  const port = integer(values.port, 'port', 0);
+  if (port !== undefined && port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
+  const registry = createRegistry({
+    port,
+    host: values.host,
+    dbPath: values.db,
+    mirrorDir: values.mirror,
+    runtimeBundlePath: values.runtime,
+    cacheMaxAge: integer(values['cache-max-age'], 'cache-max-age', 0),
+  });
+  let url: string;
+  try {
+    url = await registry.listen();
+  } catch (error) {
+    await registry.close();
+    const code = (error as { code?: string }).code;
+    const where = `${registry.options.host}:${registry.options.port}`;
+    if (code === 'EADDRINUSE') throw new Error(`port ${registry.options.port} is already in use on ${registry.options.host}; stop the other server or choose another --port`);
+    if (code === 'EACCES') throw new Error(`not allowed to listen on ${where}; choose a port above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new Error(`cannot listen on host ${registry.options.host}: no such interface here`);
+    throw error;
+  }
+  const { dbPath, mirrorDir } = registry.options;
+  io.out(`Tagpoint registry listening on ${url}`);
+  io.out(`  database ${dbPath}${mirrorDir ? `, static mirror ${mirrorDir}` : ''}`);
+  io.out(`  live config: ${url}/v1/sites/<site>/config.json  runtime: ${url}/tagpoint.js`);
+  const signal = await io.stopSignal();
+  io.out(`Received ${signal}, closing.`);
+  await registry.close();
+  return EXIT.ok;
+}
+
+async function token(argv: readonly string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = argv;
+  if (action === 'create') {
+    const { values } = args(rest, {
+      site: { type: 'string' },
+      role: { type: 'string' },
+      label: { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (!values.site) throw new UsageError('token create needs --site');
+    if (!values.role || !TOKEN_ROLES.includes(values.role as TokenRole)) throw new UsageError('token create needs --role publisher or --role viewer');
+    const site = parseConfig({ version: 1, site: values.site, revision: 0, tags: [] });
+    if (!site.ok) throw new UsageError(`--site: ${site.errors[0]!.message}`);
+    const created = withStore(values.db, (store) => store.createToken({ site: values.site!, role: values.role as TokenRole, label: values.label }));
+    if (values.json) {
+      io.out(JSON.stringify({ id: created.id, site: created.site, role: created.role, label: created.label, token: created.token }));
+    } else {
+      io.out(`Created ${created.role} token ${created.id} for site "${created.site}" (label "${created.label}").`);
+      io.out('The token is shown only this once; store it now:');
+      io.out(created.token);
+    }
+    return EXIT.ok;
+  }
+  if (action === 'revoke') {
+    const { values, positionals } = args(rest, { db: { type: 'string' } }, 1);
+    if (!positionals[0]) throw new UsageError('token revoke needs the token id (tok_...) or the token');
+    const revoked = withStore(values.db, (store) => store.revokeToken(positionals[0]!));
+    if (!revoked) {
+      io.err(`tagpoint: no token matches "${positionals[0]!.slice(0, 12)}${positionals[0]!.length > 12 ? '...' : ''}"`);
+      return EXIT.failed;
+    }
+    io.out(`Revoked token ${revoked.id} (${revoked.role} of site "${revoked.site}", label "${revoked.label}") at ${revoked.revokedAt}.`);
+    return EXIT.ok;
+  }
+  if (action === 'list') {
+    const { values } = args(rest, { site: { type: 'string' }, db: { type: 'string' } });
+    const list = withStore(values.db, (store) => store.listTokens(values.site));
+    if (list.length === 0) io.out('No tokens.');
+    for (const t of list) io.out(`${t.id}  ${t.site}  ${t.role.padEnd(9)}  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}  ${t.label}`);
+    return EXIT.ok;
+  }
+  throw new UsageError(action ? `unknown token action "${action}"; use create, revoke or list` : 'token needs an action: create, revoke or list');
+}
+
+function withStore<T>(dbPath: string | undefined, use: (store: RegistryStore) => T): T {
+  const store = createStore(openDatabase(resolveRegistryOptions({ dbPath }).dbPath));
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Reads and validates a config file; prints every problem. */
+async function loadConfig(file: string, io: CliIo): Promise<TagConfig | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`${file}: cannot read it (${(error as { code?: string }).code ?? String(error)})`);
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    io.err(`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const parsed = parseConfig(json);
+  if (!parsed.ok) {
+    printErrors(io, `${file}: ${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}`, parsed.errors);
+    return undefined;
+  }
+  return parsed.config;
+}
+
+function printErrors(io: CliIo, title: string, errors: readonly ConfigError[]): void {
+  io.err(title);
+  for (const e of errors) io.err(`  ${e.path}: ${e.message}`);
+}
+
+async function validate(argv: readonly string[], io: CliIo): Promise<number> {
+  const { positionals } = args(argv, {}, 1);
+  if (!positionals[0]) throw new UsageError('validate needs a FILE');
+  const config = await loadConfig(positionals[0], io);
+  if (!config) return EXIT.failed;
+  io.out(`${positionals[0]}: valid tag config for site "${config.site}", ${config.tags.length} tag${config.tags.length === 1 ? '' : 's'}`);
+  return EXIT.ok;
+}
+
+async function publish(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(
+    argv,
+    {
+      registry: { type: 'string' },
+      site: { type: 'string' },
+      token: { type: 'string' },
+      message: { type: 'string', short: 'm' },
+      base: { type: 'string' },
+    },
+    1,
+  );
+  const file = positionals[0];
+  if (!file) throw new UsageError('publish needs a FILE');
+  if (!values.registry) throw new UsageError('publish needs --registry URL');
+  if (!values.site) throw new UsageError('publish needs --site');
+  const tokenValue = values.token ?? io.env.TAGPOINT_TOKEN;
+  if (!tokenValue) throw new UsageError('publish needs --token T (or the TAGPOINT_TOKEN environment variable)');
+  const baseRevision = integer(values.base, 'base', 0);
+  const config = await loadConfig(file, io);
+  if (!config) return EXIT.failed;
+  if (config.site !== values.site) {
+    io.err(`${file}: the config is for site "${config.site}", not --site ${values.site}; nothing published`);
+    return EXIT.failed;
+  }
+  const client = createRegistryClient({ baseUrl: values.registry, token: tokenValue });
+  const result = await client.publish(values.site, config, { message: values.message, baseRevision });
+  if (!result.ok) {
+    const { error } = result;
+    const extra = error.kind === 'conflict' ? ` (live revision: ${error.currentRevision})` : '';
+    printErrors(io, `tagpoint: publish refused${error.status ? ` (${error.status})` : ''}: ${error.message}${extra}`, error.errors ?? []);
+    return EXIT.failed;
+  }
+  io.out(`Published ${values.site} revision ${result.value.revision} (${config.tags.length} tag${config.tags.length === 1 ? '' : 's'}).`);
+  for (const warning of result.value.warnings ?? []) io.err(`warning: ${warning}`);
+  return EXIT.ok;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** The real process: stdout/stderr, environment, SIGINT/SIGTERM. */
+export function processIo(): CliIo {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    stopSignal: () =>
+      new Promise((resolve) => {
+        const onSignal = (signal: string) => {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          resolve(signal);
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+      }),
+  };
+}
+
+/** Entry of `bin/tagpoint.mjs`. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  return runCli(argv, processIo());
+}
