@@ -63,9 +63,10 @@ export interface Collector {
 const CORS_HEADERS: http.OutgoingHttpHeaders = {
   // Segment's API takes posts from any site; so does this stand-in, and the demo's
   // Events page (another origin) reads it.
+  // analytics-next sends its write key as Basic authorization, which needs a preflight.
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, Last-Event-ID',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization, Last-Event-ID',
   'Access-Control-Max-Age': '600',
 };
 

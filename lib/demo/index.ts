@@ -2,3 +2,5 @@
 export { createCollector, type Collector, type CollectorOptions, type CollectedEvent } from './collector';
 export { SegmentEventSchema, SegmentBatchSchema, SEGMENT_ENDPOINTS, isSegmentEndpoint, type SegmentEvent } from './segment-event';
 export { PortInUseError } from './http-util';
+export { createShopServer, type ShopServer, type ShopServerOptions } from './shop-server';
+export { escapeHtml, formatPrice, loadShopTemplates, productCard, renderShopRoute, type Product, type ShopScripts } from './shop-render';

@@ -107,6 +107,8 @@ describe('collector', () => {
     const res = await fetch(`${collector.url}/v1/t`, { method: 'OPTIONS' });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+    // analytics-next sends `Authorization: Basic <writeKey>`.
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/\bAuthorization\b/);
   });
 
   it('clears the list over HTTP, and sequence numbers keep counting', async () => {
