@@ -1,0 +1,207 @@
+/** element → Locator: a unique, stable CSS selector plus fingerprint-guarded fallbacks. */
+import { finder } from '@medv/finder';
+import type { Locator } from '../config/types';
+import { MAX_FALLBACKS } from '../config/limits';
+import { anchorAtoms, compound, elementAtoms, type Atom, type AtomOptions } from './atoms';
+import { cssTag, isUniqueMatch, queryAll } from './css';
+import { createFingerprint } from './fingerprint';
+import { structuralPath } from './path';
+import { isFingerprintMatch } from './resolve';
+import { DEFAULT_TEST_ATTRIBUTES, isGeneratedId, isGeneratedValue, isMeaningfulDataAttribute, isStableClass, stableHref } from './signals';
+
+/** Options of `createLocator`; every field has a default. */
+export interface LocatorOptions {
+  /** Attributes treated as test/tracking hooks, best first. Default: `DEFAULT_TEST_ATTRIBUTES`. */
+  testAttributes?: readonly string[];
+  /** Time budget for one creation in ms; past it the structural path is used. Default 50. */
+  timeoutMs?: number;
+  /** Most fallback selectors kept. Default and maximum: `MAX_FALLBACKS` (8). */
+  maxFallbacks?: number;
+  /** How many ancestors may anchor a selector. Default 8. */
+  maxAnchorDepth?: number;
+}
+
+/** A Locator, plus the selectors of the shadow hosts to go through (outermost first). */
+export type ShadowLocator = Locator & { hosts?: string[] };
+
+interface Context extends AtomOptions {
+  deadline: number;
+  /** Trees outside a shadow element's own (its hosts' roots), where its selector must match nothing. */
+  outerRoots: ParentNode[];
+  maxFallbacks: number;
+  maxAnchorDepth: number;
+}
+
+/** Tags worth a bare `tag` fallback, where the fingerprint (text, href...) tells them apart. */
+const FINGERPRINTED_TAGS = new Set(['a', 'button', 'label', 'summary', 'input', 'select', 'textarea', 'img', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'option']);
+const FINDER_ATTRIBUTES = new Set(['name', 'aria-label', 'role', 'title', 'alt', 'placeholder', 'type']);
+
+const now = () => (globalThis.performance ? performance.now() : Date.now());
+
+function context(options: LocatorOptions): Context {
+  return {
+    testAttributes: options.testAttributes ?? DEFAULT_TEST_ATTRIBUTES,
+    deadline: now() + (options.timeoutMs ?? 50),
+    maxFallbacks: Math.max(0, Math.min(options.maxFallbacks ?? MAX_FALLBACKS, MAX_FALLBACKS)),
+    maxAnchorDepth: options.maxAnchorDepth ?? 8,
+    outerRoots: [],
+  };
+}
+
+/** Where selectors for `el` are evaluated: its document or its shadow root. */
+export function scopeOf(el: Element): Document | ShadowRoot | Element {
+  const root = el.getRootNode();
+  if (root.nodeType === 9 || root.nodeType === 11) return root as Document | ShadowRoot;
+  return root as Element;
+}
+
+/** How many descendants of `within` (and `within` itself) match `selector`. */
+function countWithin(within: Element, selector: string): number {
+  try {
+    return within.querySelectorAll(selector).length + (within.matches(selector) ? 1 : 0);
+  } catch {
+    return 2;
+  }
+}
+
+/** Unique in its own tree, and — for an element in a shadow root — absent from the trees around it. */
+function isPrimaryOk(scope: ParentNode, css: string, el: Element, ctx: Context): boolean {
+  return isUniqueMatch(scope, css, el) && ctx.outerRoots.every((root) => queryAll(root, css).length === 0);
+}
+
+function ownCandidates(el: Element, scope: ParentNode, atoms: Atom[], ctx: Context): string | undefined {
+  for (const atom of atoms) {
+    const css = compound(el, atom);
+    if (isPrimaryOk(scope, css, el, ctx)) return css;
+  }
+  // a tag alone: custom elements (`newsletter-box`) and one-per-page ones such as `h1`
+  if (isPrimaryOk(scope, cssTag(el), el, ctx)) return cssTag(el);
+  const top = atoms.slice(0, 5);
+  for (let i = 0; i < top.length; i++) {
+    for (let j = i + 1; j < top.length; j++) {
+      const css = compound(el, top[i]!, top[j]!);
+      if (isPrimaryOk(scope, css, el, ctx)) return css;
+    }
+  }
+  if (now() > ctx.deadline) return undefined;
+  const locals = [...atoms.slice(0, 3).map((a) => compound(el, a)), cssTag(el)];
+  let ancestor = el.parentElement;
+  for (let depth = 0; ancestor && depth < ctx.maxAnchorDepth; depth++, ancestor = ancestor.parentElement) {
+    if (ancestor.localName === 'body' || ancestor.localName === 'html') break;
+    const anchors = anchorAtoms(ancestor, ctx).slice(0, 3);
+    for (const local of locals) {
+      // only when the anchor's own subtree holds one match can the pair be unique on the page
+      if (anchors.length === 0 || countWithin(ancestor, local) !== 1) continue;
+      for (const anchor of anchors) {
+        const css = `${anchor} ${local}`;
+        if (isPrimaryOk(scope, css, el, ctx)) return css;
+      }
+    }
+    if (now() > ctx.deadline) return undefined;
+  }
+  return undefined;
+}
+
+function finderAttr(testAttributes: readonly string[]) {
+  return (name: string, value: string): boolean => {
+    if (testAttributes.includes(name)) return value.length > 0 && value.length <= 200;
+    if (name === 'href') return stableHref(value)?.exact === true && value.length <= 200;
+    if (FINDER_ATTRIBUTES.has(name)) return value.length > 0 && value.length <= 100 && !isGeneratedValue(value);
+    return isMeaningfulDataAttribute(name, value);
+  };
+}
+
+function viaFinder(el: Element, scope: ParentNode, ctx: Context): string | undefined {
+  const remaining = ctx.deadline - now();
+  if (remaining <= 1) return undefined;
+  try {
+    const css = finder(el, {
+      root: (scope.nodeType === 9 ? (scope as Document).body ?? (scope as Document).documentElement : scope) as Element,
+      idName: (id) => !isGeneratedId(id),
+      className: isStableClass,
+      tagName: () => true,
+      attr: finderAttr(ctx.testAttributes),
+      timeoutMs: remaining,
+      maxNumberOfPathChecks: 3_000,
+    });
+    return isPrimaryOk(scope, css, el, ctx) ? css : undefined;
+  } catch {
+    // finder throws on timeouts and odd trees; the structural path takes over
+    return undefined;
+  }
+}
+
+function primarySelector(el: Element, scope: ParentNode, ctx: Context): string {
+  const name = el.localName;
+  if ((name === 'html' || name === 'body' || name === 'head') && isUniqueMatch(scope, name, el)) return name;
+  return (
+    ownCandidates(el, scope, elementAtoms(el, ctx), ctx) ??
+    viaFinder(el, scope, ctx) ??
+    structuralPath(el, scope, ctx)
+  );
+}
+
+function fallbackSelectors(el: Element, scope: ParentNode, primary: string, locator: Locator, ctx: Context): string[] {
+  const fingerprint = locator.fingerprint!;
+  const candidates: string[] = elementAtoms(el, ctx).map((atom) => compound(el, atom));
+  let ancestor = el.parentElement;
+  let anchored = 0;
+  for (let depth = 0; ancestor && depth < ctx.maxAnchorDepth && anchored < 2; depth++, ancestor = ancestor.parentElement) {
+    if (ancestor.localName === 'body' || ancestor.localName === 'html') break;
+    const anchor = anchorAtoms(ancestor, ctx)[0];
+    if (anchor && isUniqueMatch(scope, anchor, ancestor)) {
+      candidates.push(`${anchor} ${cssTag(el)}`);
+      anchored++;
+    }
+  }
+  candidates.push(structuralPath(el, scope, ctx));
+  if (FINGERPRINTED_TAGS.has(el.localName)) candidates.push(cssTag(el));
+  const kept: string[] = [];
+  for (const css of candidates) {
+    if (kept.length >= ctx.maxFallbacks || now() > ctx.deadline + 20) break;
+    if (css === primary || kept.includes(css)) continue;
+    const agreeing = queryAll(scope, css).filter((match) => isFingerprintMatch(match, fingerprint));
+    if (agreeing.length === 1 && agreeing[0] === el) kept.push(css);
+  }
+  return kept;
+}
+
+function outerRoots(el: Element): ParentNode[] {
+  const roots: ParentNode[] = [];
+  let root = el.getRootNode();
+  while (root.nodeType === 11 && (root as ShadowRoot).host) {
+    root = (root as ShadowRoot).host.getRootNode();
+    roots.push(root as ParentNode);
+  }
+  return roots;
+}
+
+function hostChain(el: Element, ctx: Context): string[] {
+  const hosts: string[] = [];
+  let root = el.getRootNode();
+  while (root.nodeType === 11 && (root as ShadowRoot).host) {
+    const host = (root as ShadowRoot).host;
+    hosts.unshift(primarySelector(host, scopeOf(host), { ...ctx, outerRoots: outerRoots(host) }));
+    root = host.getRootNode();
+  }
+  return hosts;
+}
+
+/**
+ * A locator for `el`: `selector` is plain CSS, unique where `el` lives (its document, or its
+ * shadow root — then `hosts` lists the host selectors to go through, outermost first),
+ * built from the most stable signals available; `fallbacks` are alternative selectors from
+ * independent signals, each checked to find exactly `el` once filtered by `fingerprint`.
+ */
+export function createLocator(el: Element, options: LocatorOptions = {}): ShadowLocator {
+  const ctx = context(options);
+  const scope = scopeOf(el);
+  ctx.outerRoots = outerRoots(el);
+  const selector = primarySelector(el, scope, ctx);
+  const locator: ShadowLocator = { selector, fingerprint: createFingerprint(el, ctx.testAttributes) };
+  const fallbacks = fallbackSelectors(el, scope, selector, locator, ctx);
+  if (fallbacks.length > 0) locator.fallbacks = fallbacks;
+  const hosts = hostChain(el, ctx);
+  if (hosts.length > 0) locator.hosts = hosts;
+  return locator;
+}

@@ -1,0 +1,16 @@
+/** Element ⇄ locator (DESIGN.md, "Locator contract"). Pure DOM; no extension API. */
+export { createLocator, type LocatorOptions, type ShadowLocator } from './create';
+export { resolveLocator, isFingerprintMatch, normalizeText, TEXT_SAMPLE_LENGTH } from './resolve';
+export { createFingerprint } from './fingerprint';
+export { findSimilar, type SimilarResult, type SimilarOptions } from './similar';
+export { explainLocator, explainSelector, type LocatorExplanation, type SelectorExplanation, type Signal } from './explain';
+export type { SignalKind } from './atoms';
+export {
+  DEFAULT_TEST_ATTRIBUTES,
+  isGeneratedId,
+  isHashedClass,
+  isStableClass,
+  isStatefulClass,
+  isGeneratedValue,
+  stableHref,
+} from './signals';

@@ -1,0 +1,138 @@
+/**
+ * What on an element is likely to survive the site's next deploy. Each predicate answers for
+ * one name or value; the ranking in `atoms.ts` decides the order they are tried in.
+ */
+
+/** Attributes put on elements for tests and tracking: the most deliberate, stable hooks. */
+export const DEFAULT_TEST_ATTRIBUTES: readonly string[] = [
+  'data-testid',
+  'data-test-id',
+  'data-test',
+  'data-qa',
+  'data-cy',
+  'data-track',
+  'data-tracking',
+  'data-analytics',
+];
+
+/** Class names that say what state an element is in, not what it is. */
+const STATEFUL_WORDS = new Set([
+  'active', 'inactive', 'selected', 'current', 'open', 'opened', 'closed', 'collapsed', 'expanded',
+  'hidden', 'visible', 'show', 'shown', 'hide', 'in', 'out', 'on', 'off', 'hover', 'hovered', 'focus',
+  'focused', 'focus-visible', 'disabled', 'enabled', 'checked', 'loading', 'loaded', 'sticky', 'stuck',
+  'fixed', 'fade', 'animated', 'animating', 'lazyload', 'lazyloaded', 'lazyloading', 'error', 'invalid',
+  'valid', 'dirty', 'pristine', 'touched', 'untouched', 'pending', 'highlighted', 'highlight', 'pressed',
+  'dragging', 'scrolled', 'playing', 'paused', 'muted', 'empty', 'filled', 'first', 'last', 'odd', 'even',
+]);
+
+/** Prefixes of CSS-in-JS and scoped-style class names (styled-components, emotion, styled-jsx...). */
+const HASHED_CLASS_PREFIX = /^(css|sc|jsx|emotion|svelte|astro|tw|jss|makeStyles|styled|e[0-9a-z]{4,})-/i;
+/** CSS modules: `Button_root__3xYz1`, `styles-module__title___a1b2c`. */
+const CSS_MODULE_SUFFIX = /_{1,3}[A-Za-z0-9-]{5,}$/;
+
+function hasDigit(s: string): boolean {
+  return /[0-9]/.test(s);
+}
+
+function hasLetter(s: string): boolean {
+  return /[A-Za-z]/.test(s);
+}
+
+/** A piece that mixes letters and digits like a hash does (`a1b2c`, `3xYz1`), not `h2` or `v8`. */
+function isHashyPiece(piece: string): boolean {
+  if (piece.length < 4) return false;
+  if (hasDigit(piece) && hasLetter(piece)) {
+    // word + short number suffix (`col12`, `item3`) reads as a name
+    if (/^[A-Za-z]{3,}[0-9]{1,2}$/.test(piece)) return false;
+    return true;
+  }
+  // no vowel at all in 5+ letters (`xkcdq`), or alternating case noise (`bdVaJa`, `kXQpH`)
+  if (/^[A-Za-z]{5,}$/.test(piece) && !/[aeiouy]/i.test(piece)) return true;
+  const camel = piece.split(/(?=[A-Z])/);
+  if (camel.length >= 3 && camel.filter((p) => p.length <= 2).length >= 2) return true;
+  return false;
+}
+
+/** True for class names made by a build (CSS modules, CSS-in-JS, hashes): they change on redeploy. */
+export function isHashedClass(name: string): boolean {
+  if (HASHED_CLASS_PREFIX.test(name) && (hasDigit(name) || /^(sc|jsx|css|emotion|svelte)-/i.test(name))) return true;
+  if (/__/.test(name) && CSS_MODULE_SUFFIX.test(name) && hasDigit(name.slice(name.lastIndexOf('_')))) return true;
+  if (/^_[A-Za-z0-9]{4,}$/.test(name) && hasDigit(name)) return true;
+  if (/[0-9]{4,}/.test(name)) return true;
+  return name.split(/[-_]+/).some(isHashyPiece);
+}
+
+/** True for class names describing a state (`is-open`, `active`, `menu--expanded`, `ng-touched`). */
+export function isStatefulClass(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (/^(is|has|was|not)-/.test(lower) || /^(is|has)[A-Z]/.test(name)) return true;
+  if (/^ng-/.test(lower) || /^v-(enter|leave)/.test(lower)) return true;
+  if (STATEFUL_WORDS.has(lower)) return true;
+  const modifier = /(?:--|__|_|-)([a-z-]+)$/.exec(lower);
+  return !!modifier && STATEFUL_WORDS.has(modifier[1]!);
+}
+
+/**
+ * True for class names worth using in a selector: word-like, neither hashed nor stateful, and
+ * plain (utility classes such as `md:flex` or `w-1/2` describe looks, not identity).
+ */
+export function isStableClass(name: string): boolean {
+  if (name.length < 2 || name.length > 60) return false;
+  if (!/^-?[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) return false;
+  return !isHashedClass(name) && !isStatefulClass(name);
+}
+
+/** Frameworks' generated ids: React `:r1:`, Ember `ember123`, YUI, ExtJS, MUI, Radix, uuids. */
+const GENERATED_ID = [
+  /:[A-Za-z0-9]+:/,
+  /^(ember|ext-gen|ext-comp|yui|gen|uid|mui-|radix-|headlessui-|react-|rc-|downshift-|vs|aria-|id-|el-)[0-9_:-]/i,
+  /^[0-9]/,
+  /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}/i,
+  /[0-9]{3,}/,
+];
+
+/** True for ids that look generated at build or run time: they change between deploys or loads. */
+export function isGeneratedId(id: string): boolean {
+  if (id.length === 0 || id.length > 64) return true;
+  if (/\s/.test(id)) return true;
+  if (GENERATED_ID.some((pattern) => pattern.test(id))) return true;
+  return id.split(/[-_.:]+/).some(isHashyPiece);
+}
+
+/** True for attribute values that look like run-time data (long numbers, hashes, uuids). */
+export function isGeneratedValue(value: string): boolean {
+  if (value.length === 0 || value.length > 120) return true;
+  if (/[0-9]{5,}/.test(value)) return true;
+  if (/[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}/i.test(value)) return true;
+  return value.split(/[^A-Za-z0-9]+/).some((piece) => piece.length >= 8 && isHashyPiece(piece));
+}
+
+/** `data-*` attributes added by frameworks and tools, never meaningful for identity. */
+const NOISE_DATA_ATTRIBUTE = /^data-(v-|reactid|react|styled|emotion|s-|sveltekit|astro|testing|turbo|ved|ga|gtm|lazy|src|srcset|original|ll-|was-|aos|wow|rel|view|component-id)/;
+
+/** True for a `data-*` attribute that may carry a meaningful, stable value (`data-action="share"`). */
+export function isMeaningfulDataAttribute(name: string, value: string): boolean {
+  if (!name.startsWith('data-') || NOISE_DATA_ATTRIBUTE.test(name)) return false;
+  if (value.length === 0 || value.length > 60) return false;
+  if (/[{}[\]<>]/.test(value)) return false;
+  return !isGeneratedValue(value);
+}
+
+/**
+ * The stable part of a link: the path (and query) without tracking parameters or fragments
+ * that are session- or load-specific. Returns undefined for links not worth using.
+ */
+export function stableHref(href: string): { value: string; exact: boolean } | undefined {
+  if (href.length === 0 || href.length > 300) return undefined;
+  if (/^javascript:/i.test(href)) return undefined;
+  if (href === '#') return undefined;
+  const q = href.indexOf('?');
+  if (q < 0) return isGeneratedValue(href.replace(/[/.#:-]/g, ' ')) ? undefined : { value: href, exact: true };
+  const query = href.slice(q + 1);
+  const trackingOnly = query
+    .split('&')
+    .every((pair) => /^(utm_|fbclid|gclid|mc_|ref|src|source|cmp|ncid|ito|intcmp|_ga|sid|session)/i.test(pair));
+  const path = href.slice(0, q + 1);
+  if (trackingOnly || isGeneratedValue(query)) return path.length > 1 ? { value: path, exact: false } : undefined;
+  return { value: href, exact: true };
+}
