@@ -4,3 +4,5 @@ export { SegmentEventSchema, SegmentBatchSchema, SEGMENT_ENDPOINTS, isSegmentEnd
 export { PortInUseError } from './http-util';
 export { createShopServer, type ShopServer, type ShopServerOptions } from './shop-server';
 export { escapeHtml, formatPrice, loadShopTemplates, productCard, renderShopRoute, type Product, type ShopScripts } from './shop-render';
+export { startDemoStack, DEMO_DEFAULT_PORTS, DemoStateSchema, type DemoStack, type DemoStackOptions, type DemoState } from './stack';
+export { demoSeedConfig } from './seed-config';
