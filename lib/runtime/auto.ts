@@ -1,0 +1,33 @@
+/**
+ * The IIFE entry (`tagpoint.js`): defines `window.Tagpoint` and, when loaded by a script
+ * tag with `data-config-url`, starts by itself.
+ *
+ *   <script async src="/tagpoint.js" data-config-url="/sites/shop/config.json"></script>
+ *
+ * Optional attributes: `data-timeout` (ms), `data-datalayer` (also push to GTM's dataLayer),
+ * `data-debug` (debug bridge on). The analytics-next plugin is in the ES module build.
+ */
+import { start } from './start';
+import { VERSION } from './version';
+
+try {
+  const w = window as { Tagpoint?: object; __tagpointStarted?: Record<string, boolean> };
+  w.Tagpoint = { ...w.Tagpoint, start, version: VERSION };
+  const script = document.currentScript;
+  const url = script && script.getAttribute('data-config-url');
+  if (url) {
+    const started = (w.__tagpointStarted ||= {});
+    // The same tag pasted twice must not double every event.
+    if (!started[url]) {
+      started[url] = true;
+      start({
+        configUrl: url,
+        timeout: Number(script.getAttribute('data-timeout')) || undefined,
+        dataLayer: script.hasAttribute('data-datalayer'),
+        debug: script.hasAttribute('data-debug') || undefined,
+      });
+    }
+  }
+} catch {
+  // Never throw into the page.
+}

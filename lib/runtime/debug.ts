@@ -1,0 +1,38 @@
+/** The debug bridge: builds messages and hands them to a reporter. */
+import { TAGPOINT_DEBUG_SOURCE, type DebugMessage, type DebugPayload } from './debug-protocol';
+
+/** Receives every debug message (the extension preview passes its own). */
+export type DebugReporter = (message: DebugMessage) => void;
+
+/** True with `?tagpoint_debug=1` in the URL or `localStorage.tagpoint_debug === '1'`. */
+export function isDebugRequested(): boolean {
+  try {
+    if (/[?&]tagpoint_debug=1(&|$)/.test(location.search)) return true;
+    return localStorage.getItem('tagpoint_debug') === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Posts to this window, for the extension's content script to pick up. */
+export const postMessageReporter: DebugReporter = (message) => {
+  const origin = location.origin;
+  window.postMessage(message, origin && origin !== 'null' ? origin : '*');
+};
+
+/** A reporter for the `debug` option, or undefined when debug is off. */
+export function createReporter(debug: boolean | DebugReporter | undefined): DebugReporter | undefined {
+  if (typeof debug === 'function') return debug;
+  return debug === true || (debug === undefined && isDebugRequested()) ? postMessageReporter : undefined;
+}
+
+/** Completes a payload with source, url and revision. */
+export function toMessage(payload: DebugPayload, revision: number): DebugMessage {
+  return { source: TAGPOINT_DEBUG_SOURCE, url: location.href, revision, ...payload } as DebugMessage;
+}
+
+/** A short description of an element (`button#buy`, `a.nav`), for people reading the log. */
+export function describeElement(el: Element): string {
+  const cls = el.classList[0];
+  return (el.localName + (el.id ? '#' + el.id : cls ? '.' + cls : '')).slice(0, 100);
+}

@@ -1,0 +1,184 @@
+/**
+ * The runtime's tolerant reading of a tag config. Unlike `parseConfig` (lib/config, strict,
+ * zod), it takes any config whose `version` it knows and skips each tag that is invalid,
+ * saying why, so one bad tag never costs the others. It reads only the fields it knows
+ * and copies them, so prototype keys or extra fields in the input reach nothing.
+ */
+import {
+  ATTRIBUTE_NAME_PATTERN,
+  CONFIG_VERSION,
+  FORBIDDEN_KEYS,
+  MAX_EVENT_NAME_LENGTH,
+  MAX_FALLBACKS,
+  MAX_PAGE_RULES,
+  MAX_PROPERTIES,
+  MAX_PROPERTY_NAME_LENGTH,
+  MAX_SELECTOR_LENGTH,
+  MAX_TAGS,
+  MAX_VALUE_LENGTH,
+  PROPERTY_SOURCES,
+  TAG_ID_PATTERN,
+  TRANSFORMS,
+  TRIGGERS,
+  URL_PARTS,
+  type Transform,
+  type Trigger,
+} from '../config/limits';
+import type { Fingerprint } from '../config/types';
+import { compilePageRule, type PageTest } from './page-rules';
+import { compileSelector, isValidSelector, type CompiledSelector } from './selector';
+
+/** A property of a runtime tag, checked field by field. */
+export interface RuntimeProperty {
+  name: string;
+  source: 'static' | 'text' | 'attribute' | 'value' | 'url' | 'query';
+  value?: string | number | boolean;
+  selector?: string;
+  attribute?: string;
+  part?: string;
+  param?: string;
+  transform?: Transform;
+}
+
+/** A selector of a locator with its compiled branches. */
+export interface RuntimeSelector {
+  selector: string;
+  branches: CompiledSelector[];
+}
+
+/** A tag the runtime can use. */
+export interface RuntimeTag {
+  /** Position in the config; events fire in this order. */
+  index: number;
+  id: string;
+  event: string;
+  trigger: Trigger;
+  target?: RuntimeSelector & { fallbacks: RuntimeSelector[]; fingerprint?: Fingerprint };
+  /** Absent: every page. */
+  pages?: PageTest[];
+  properties: RuntimeProperty[];
+  enabled: boolean;
+}
+
+/** A tag skipped, and why. */
+export interface InvalidTag {
+  index: number;
+  tag: string;
+  /** The trigger it named, when it named one. */
+  trigger?: string;
+  reason: string;
+}
+
+/** The outcome of reading a config. */
+export type NormalizeResult =
+  | { ok: true; site: string; revision: number; tags: RuntimeTag[]; invalid: InvalidTag[] }
+  | { ok: false; reason: string };
+
+const TRIGGER_SET: readonly unknown[] = TRIGGERS;
+const SOURCES: readonly unknown[] = PROPERTY_SOURCES;
+const URL_PART_SET: readonly unknown[] = URL_PARTS;
+const TRANSFORM_SET: readonly unknown[] = TRANSFORMS;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+const str = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+const text = (value: unknown, max: number): value is string => str(value, max) && !!value.trim();
+
+function readProperty(raw: Record<string, unknown>): RuntimeProperty | undefined {
+  const { name, source, value, part, param, selector, attribute, transform } = raw;
+  const ok =
+    text(name, MAX_PROPERTY_NAME_LENGTH) &&
+    !FORBIDDEN_KEYS.includes(name.trim()) &&
+    (source === 'static'
+      ? typeof value === 'number' || typeof value === 'boolean' || str(value, MAX_VALUE_LENGTH)
+      : source === 'url'
+        ? part === undefined || URL_PART_SET.includes(part)
+        : source === 'query'
+          ? text(param, MAX_PROPERTY_NAME_LENGTH)
+          : SOURCES.includes(source) &&
+            (selector === undefined || (str(selector, MAX_SELECTOR_LENGTH) && isValidSelector(selector))) &&
+            (source !== 'attribute' || (typeof attribute === 'string' && ATTRIBUTE_NAME_PATTERN.test(attribute))) &&
+            (transform === undefined || TRANSFORM_SET.includes(transform)));
+  // Only known fields are copied, so nothing else of the input travels on.
+  return ok ? ({ name, source, value, part: part || 'href', param, selector, attribute, transform } as RuntimeProperty) : undefined;
+}
+
+function readSelector(value: unknown): RuntimeSelector | undefined {
+  const branches = compileSelector(value, MAX_SELECTOR_LENGTH);
+  return branches && { selector: value as string, branches };
+}
+
+function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | string {
+  if (!isRecord(raw)) return 'bad tag';
+  const { id, event, trigger, target, pages, properties, enabled } = raw;
+  if (typeof id !== 'string' || !TAG_ID_PATTERN.test(id) || ids.has(id)) return 'bad or duplicate id';
+  if (!text(event, MAX_EVENT_NAME_LENGTH)) return 'bad event';
+  if (!TRIGGER_SET.includes(trigger)) return 'bad trigger';
+  if (enabled !== undefined && typeof enabled !== 'boolean') return 'bad enabled';
+  const tag: RuntimeTag = { index, id, event: event.trim(), trigger: trigger as Trigger, properties: [], enabled: enabled !== false };
+  if (trigger !== 'pageview' || target !== undefined) {
+    if (!isRecord(target)) return 'no target';
+    const primary = readSelector(target.selector);
+    if (!primary) return 'bad selector';
+    const fp = target.fingerprint;
+    // Fallbacks are only trusted with a fingerprint to check them against.
+    const fingerprint = isRecord(fp) && typeof fp.tag === 'string' ? (fp as Fingerprint) : undefined;
+    const fallbacks = fingerprint && Array.isArray(target.fallbacks) ? target.fallbacks.slice(0, MAX_FALLBACKS).map(readSelector).filter((f) => f) : [];
+    tag.target = { ...primary, fallbacks: fallbacks as RuntimeSelector[], fingerprint };
+  }
+  if (pages !== undefined) {
+    if (!Array.isArray(pages) || pages.length > MAX_PAGE_RULES) return 'bad pages';
+    // A bad rule is not dropped: that would widen the tag to more pages.
+    const tests = pages.map((rule) => compilePageRule(rule, MAX_VALUE_LENGTH));
+    if (!tests.every((t) => t)) return 'bad page rule';
+    if (tests.length) tag.pages = tests as PageTest[];
+  }
+  if (properties !== undefined) {
+    if (!Array.isArray(properties) || properties.length > MAX_PROPERTIES) return 'bad properties';
+    const names = new Set<string>();
+    for (const p of properties) {
+      const prop = isRecord(p) && readProperty(p);
+      if (!prop || names.has(prop.name)) return 'bad property';
+      names.add(prop.name);
+      tag.properties.push(prop);
+    }
+  }
+  return tag;
+}
+
+/** Reads a config tolerantly; `maxTags` caps how many tags are read (default MAX_TAGS). */
+export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeResult {
+  if (!isRecord(input)) return { ok: false, reason: 'not a config' };
+  if (input.version !== CONFIG_VERSION) return { ok: false, reason: 'unknown version' };
+  if (!Array.isArray(input.tags)) return { ok: false, reason: 'no tags' };
+  const revision = typeof input.revision === 'number' && Number.isFinite(input.revision) ? input.revision : 0;
+  const site = typeof input.site === 'string' ? input.site.slice(0, 64) : '';
+  const tags: RuntimeTag[] = [];
+  const invalid: InvalidTag[] = [];
+  const ids = new Set<string>();
+  const raws = input.tags;
+  for (let index = 0; index < raws.length; index++) {
+    if (index >= maxTags) {
+      invalid.push({ index, tag: `#${index}`, reason: 'too many tags' });
+      break;
+    }
+    const raw = raws[index];
+    let result: RuntimeTag | string;
+    try {
+      result = readTag(raw, index, ids);
+    } catch {
+      result = 'bad tag';
+    }
+    if (typeof result === 'string') {
+      const id = isRecord(raw) && typeof raw.id === 'string' && TAG_ID_PATTERN.test(raw.id) ? raw.id : `#${index}`;
+      const trigger = isRecord(raw) && typeof raw.trigger === 'string' ? raw.trigger.slice(0, 20) : undefined;
+      invalid.push({ index, tag: id, reason: result, ...(trigger ? { trigger } : {}) });
+    } else {
+      ids.add(result.id);
+      tags.push(result);
+    }
+  }
+  return { ok: true, site, revision, tags, invalid };
+}

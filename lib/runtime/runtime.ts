@@ -1,0 +1,387 @@
+/**
+ * One running instance of the website runtime: delegated capture listeners on `document`,
+ * page views (including single-page-app route changes), the visible observer, sinks and
+ * the debug bridge. `start()` (start.ts) wraps it with config loading.
+ */
+import type { Trigger } from '../config/limits';
+import type { ConfigMessage, DebugPayload, NotFiredReason } from './debug-protocol';
+import { createReporter, describeElement, toMessage, type DebugReporter } from './debug';
+import { fingerprintAgrees } from './fingerprint';
+import { normalizeConfig, type InvalidTag, type RuntimeTag } from './normalize';
+import { readProperties, type PropertyValue } from './properties';
+import { analyticsTrack, dataLayerPush, type TrackFunction, type TrackMeta } from './sinks';
+import { createTagIndex, type TagIndex, type TagMatch } from './tag-index';
+
+/** Options of the runtime; every one is optional. */
+export interface RuntimeOptions {
+  /**
+   * Custom sink, called as `track(event, properties, { tag, revision })`. Default: none,
+   * events go to `window.analytics.track` (looked up at each call).
+   */
+  track?: TrackFunction;
+  /** Also push every event to `window.dataLayer` (Google Tag Manager). Default false. */
+  dataLayer?: boolean;
+  /**
+   * Debug bridge: `true` posts messages to the window (debug-protocol.ts), a function
+   * receives them instead. Default: on when the URL has `tagpoint_debug=1` or
+   * `localStorage.tagpoint_debug` is `'1'`.
+   */
+  debug?: boolean | DebugReporter;
+  /** Longest text or value read into a property. Default 255. */
+  maxTextLength?: number;
+  /** Most user actions kept while the config loads. Default 50. */
+  bufferSize?: number;
+  /** Most `not-fired` debug messages per action. Default 50. */
+  maxNotFired?: number;
+  /** Share of an element that must show for a `visible` tag. Default 0.5. */
+  visibleThreshold?: number;
+  /** Delay after DOM changes before looking for new `visible` targets, in ms. Default 250. */
+  rescanDelay?: number;
+}
+
+/** What `start()` gives back. */
+export interface TagpointHandle {
+  /** Removes every listener, observer and history hook the runtime added. */
+  stop(): void;
+  /** Takes another config into use (tolerantly); false when its version is unknown. */
+  update(config: unknown): boolean;
+}
+
+/** The runtime as start.ts drives it. */
+export interface Runtime extends TagpointHandle {
+  /** Takes a config into use; false (and nothing changes) when it cannot be read. */
+  load(config: unknown, origin: ConfigMessage['origin']): boolean;
+  /** No config will come: drop the buffer. */
+  fail(reason: string): void;
+  report(payload: DebugPayload): void;
+}
+
+type ActionTrigger = 'click' | 'submit' | 'change';
+interface Pending {
+  trigger: ActionTrigger | 'pageview';
+  path: Element[];
+  href: string;
+}
+interface Page {
+  index: Record<ActionTrigger, TagIndex>;
+  pageviews: RuntimeTag[];
+  visibles: RuntimeTag[];
+  active: Set<RuntimeTag>;
+}
+
+const ACTIONS: ActionTrigger[] = ['click', 'submit', 'change'];
+
+/** Creates a runtime with no config yet: it listens and buffers until `load()`. */
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const reporter = createReporter(options.debug);
+  const readOptions = { maxTextLength: options.maxTextLength ?? 255 };
+  const bufferSize = options.bufferSize ?? 50;
+  const maxNotFired = options.maxNotFired ?? 50;
+  const disposers: (() => void)[] = [];
+  let stopped = false;
+  let tags: RuntimeTag[] | undefined;
+  let invalid: InvalidTag[] = [];
+  let revision = -1;
+  let href = location.href;
+  let page: Page | undefined;
+  let buffer: Pending[] | undefined = [{ trigger: 'pageview', path: [], href }];
+  let io: IntersectionObserver | undefined;
+  let mo: MutationObserver | undefined;
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  let seen = new Map<RuntimeTag, WeakSet<Element>>();
+  let watched = new WeakMap<Element, RuntimeTag[]>();
+
+  const report = (payload: DebugPayload) => {
+    if (!reporter) return;
+    try {
+      reporter(toMessage(payload, revision));
+    } catch {
+      // A reporter's failure is the reporter's business.
+    }
+  };
+
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      if (stopped) return;
+      try {
+        fn(...args);
+      } catch {
+        // Never throw into the page.
+      }
+    };
+
+  function compile(url: string): Page {
+    const u = new URL(url);
+    const index = { click: createTagIndex(), submit: createTagIndex(), change: createTagIndex() };
+    const result: Page = { index, pageviews: [], visibles: [], active: new Set() };
+    for (const tag of tags || []) {
+      if (!tag.enabled) continue;
+      try {
+        if (tag.pages && !tag.pages.some((test) => test(u))) continue;
+      } catch {
+        continue;
+      }
+      result.active.add(tag);
+      if (tag.trigger === 'pageview') result.pageviews.push(tag);
+      else if (tag.trigger === 'visible') result.visibles.push(tag);
+      else index[tag.trigger].add(tag);
+    }
+    return result;
+  }
+
+  function send(tag: RuntimeTag, properties: Record<string, PropertyValue>) {
+    const meta: TrackMeta = { tag: tag.id, revision };
+    try {
+      if (options.track) options.track(tag.event, { ...properties }, meta);
+      else analyticsTrack(tag.event, { ...properties }, meta);
+    } catch {
+      // The sink's error must not stop the next tag.
+    }
+    if (options.dataLayer) {
+      try {
+        dataLayerPush(tag.event, properties, meta);
+      } catch {
+        // As above.
+      }
+    }
+  }
+
+  function fire(tag: RuntimeTag, trigger: Trigger, element?: Element, fallback = false) {
+    try {
+      const properties = readProperties(tag.properties, element, readOptions);
+      send(tag, properties);
+      if (reporter) {
+        report({
+          type: 'fired',
+          tag: tag.id,
+          event: tag.event,
+          trigger,
+          properties,
+          ...(element ? { element: describeElement(element) } : {}),
+          ...(fallback ? { fallback } : {}),
+        });
+      }
+    } catch {
+      // One tag's failure never stops another.
+    }
+  }
+
+  function reportNotFired(trigger: Trigger, current: Page, fired: Set<RuntimeTag>) {
+    let left = maxNotFired;
+    for (const tag of tags || []) {
+      if (left <= 0) return;
+      if (tag.trigger !== trigger || fired.has(tag)) continue;
+      const reason: NotFiredReason = !tag.enabled ? 'disabled' : !current.active.has(tag) ? 'page-rule-failed' : 'selector-mismatch';
+      report({ type: 'not-fired', tag: tag.id, event: tag.event, trigger, reason });
+      left--;
+    }
+    for (const bad of invalid) {
+      if (left-- <= 0) return;
+      if (bad.trigger === trigger) report({ type: 'not-fired', tag: bad.tag, event: '', trigger, reason: 'invalid', detail: bad.reason });
+    }
+  }
+
+  function dispatch(trigger: ActionTrigger, path: ArrayLike<EventTarget>, current: Page) {
+    const matches: TagMatch[] = current.index[trigger].match(path);
+    for (const m of matches) fire(m.tag, trigger, m.element, m.fallback);
+    if (reporter) reportNotFired(trigger, current, new Set(matches.map((m) => m.tag)));
+  }
+
+  function firePageviews(current: Page) {
+    for (const tag of current.pageviews) fire(tag, 'pageview');
+    if (reporter) {
+      report({ type: 'page', active: current.active.size });
+      reportNotFired('pageview', current, new Set(current.pageviews));
+    }
+  }
+
+  // --- visible ---------------------------------------------------------------------------
+
+  function rescan() {
+    rescanTimer = undefined;
+    if (!page || !io) return;
+    watched = new WeakMap();
+    for (const tag of page.visibles) {
+      const target = tag.target!;
+      let found: Element[] = Array.from(document.querySelectorAll(target.selector));
+      if (!found.length && target.fingerprint) {
+        for (const f of target.fallbacks) {
+          found = Array.from(document.querySelectorAll(f.selector)).filter((el) => fingerprintAgrees(el, target.fingerprint!));
+          if (found.length) break;
+        }
+      }
+      const done = seen.get(tag);
+      for (const el of found) {
+        if (done && done.has(el)) continue;
+        const list = watched.get(el);
+        if (list) list.push(tag);
+        else watched.set(el, [tag]);
+        io.observe(el);
+      }
+    }
+  }
+
+  const scheduleRescan = guard(() => {
+    if (!rescanTimer) rescanTimer = setTimeout(guard(rescan), options.rescanDelay ?? 250);
+  });
+
+  const onIntersect = guard((entries: IntersectionObserverEntry[]) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const el = entry.target;
+      io!.unobserve(el);
+      for (const tag of watched.get(el) || []) {
+        let done = seen.get(tag);
+        if (!done) seen.set(tag, (done = new WeakSet()));
+        if (done.has(el)) continue;
+        done.add(el);
+        fire(tag, 'visible', el);
+      }
+    }
+  });
+
+  function setupVisible() {
+    seen = new Map();
+    if (!page || !page.visibles.length) {
+      io?.disconnect();
+      mo?.disconnect();
+      io = mo = undefined;
+      return;
+    }
+    io?.disconnect();
+    io = new IntersectionObserver(onIntersect, { threshold: options.visibleThreshold ?? 0.5 });
+    if (!mo) {
+      mo = new MutationObserver(scheduleRescan);
+      mo.observe(document.documentElement, { childList: true, subtree: true });
+    }
+    rescan();
+  }
+
+  // --- page views and actions -------------------------------------------------------------
+
+  function routeCheck() {
+    if (location.href === href) return;
+    href = location.href;
+    if (!tags) {
+      if (buffer && buffer.length < bufferSize) buffer.push({ trigger: 'pageview', path: [], href });
+      return;
+    }
+    page = compile(href);
+    firePageviews(page);
+    setupVisible();
+  }
+
+  const onRoute = guard(routeCheck);
+  const onHistory = () => {
+    // After the page's own pushState returns, so the new URL is in place.
+    Promise.resolve().then(onRoute);
+  };
+
+  const onAction = guard((event: Event) => {
+    routeCheck();
+    const trigger = event.type as ActionTrigger;
+    if (!tags || !page) {
+      if (buffer && buffer.length < bufferSize) {
+        const path = event.composedPath().filter((n): n is Element => (n as Node).nodeType === 1);
+        buffer.push({ trigger, path, href });
+      }
+      return;
+    }
+    dispatch(trigger, event.composedPath(), page);
+  });
+
+  function replay(pending: Pending[]) {
+    const pages = new Map<string, Page>([[href, page!]]);
+    for (const p of pending) {
+      let at = pages.get(p.href);
+      if (!at) pages.set(p.href, (at = compile(p.href)));
+      try {
+        if (p.trigger === 'pageview') firePageviews(at);
+        else dispatch(p.trigger, p.path, at);
+      } catch {
+        // Keep replaying.
+      }
+    }
+  }
+
+  function listen(target: EventTarget, type: string, fn: EventListener) {
+    target.addEventListener(type, fn, true);
+    disposers.push(() => target.removeEventListener(type, fn, true));
+  }
+
+  function hookHistory(name: 'pushState' | 'replaceState') {
+    const original = history[name];
+    if (typeof original !== 'function') return;
+    const hooked = function (this: History, ...args: Parameters<History['pushState']>) {
+      const result = original.apply(this, args);
+      if (!stopped) onHistory();
+      return result;
+    };
+    history[name] = hooked;
+    // If the page wrapped it again after us, leave its wrapper; ours is inert once stopped.
+    disposers.push(() => {
+      if (history[name] === hooked) history[name] = original;
+    });
+  }
+
+  for (const type of ACTIONS) listen(document, type, onAction as EventListener);
+  listen(window, 'popstate', onRoute);
+  listen(window, 'hashchange', onRoute);
+  hookHistory('pushState');
+  hookHistory('replaceState');
+
+  const runtime: Runtime = {
+    report,
+    load(config, origin) {
+      if (stopped) return false;
+      try {
+        const result = normalizeConfig(config);
+        if (!result.ok) {
+          report({ type: 'load-error', reason: result.reason });
+          return false;
+        }
+        tags = result.tags;
+        invalid = result.invalid;
+        revision = result.revision;
+        href = location.href;
+        page = compile(href);
+        report({ type: 'config', site: result.site, origin, tags: tags.length, invalid: invalid.length });
+        for (const bad of invalid) report({ type: 'invalid-tag', tag: bad.tag, index: bad.index, reason: bad.reason });
+        const pending = buffer;
+        buffer = undefined;
+        if (pending) replay(pending);
+        setupVisible();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    fail(reason) {
+      buffer = undefined;
+      report({ type: 'load-error', reason });
+    },
+    update(config) {
+      return runtime.load(config, 'update');
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const dispose of disposers.splice(0)) {
+        try {
+          dispose();
+        } catch {
+          // Keep removing the rest.
+        }
+      }
+      io?.disconnect();
+      mo?.disconnect();
+      if (rescanTimer) clearTimeout(rescanTimer);
+      io = mo = undefined;
+      buffer = undefined;
+      tags = undefined;
+      page = undefined;
+    },
+  };
+  return runtime;
+}

@@ -1,0 +1,225 @@
+/**
+ * A small CSS selector compiler for the click path. Blink caches only 256 parsed selectors
+ * per document, so with thousands of tags every `matches()` parses again. Most recorded
+ * selectors are chains of simple compounds (tag, #id, .class, [attr], [attr=value],
+ * :nth-child(n)...); those are matched here in plain JS. Anything else falls back to the
+ * browser's `matches()` after a cheap JS pre-check of the parts understood.
+ *
+ * Each selector of a list (`a, b`) becomes its own CompiledSelector, bucketed under the
+ * most selective key of its rightmost compound.
+ */
+
+/** A test of one element; `true` when it matches. */
+export type ElementTest = (el: Element) => boolean;
+
+/** One branch of a selector list, ready for the index. */
+export interface CompiledSelector {
+  /** Bucket key: `#id`, `[name=value`, `.class`, `[name`, `tag`, or `*` when none. */
+  key: string;
+  test: ElementTest;
+}
+
+type Combinator = ' ' | '>' | '+' | '~';
+
+interface Compound {
+  tests: ElementTest[];
+  key: string;
+  /** Every token was understood, so `tests` decide alone. */
+  exact: boolean;
+}
+
+// Attribute values HTML compares case-insensitively; leave those to the browser.
+// (The common ones; the rest are presentational attributes recorded selectors do not use.)
+const LEGACY_CI = /^(type|method|lang|dir|align|valign|target|rel|accept|charset|enctype|media|scope|shape)$/;
+const IDENT = '-?[_a-zA-Z\\u00a0-\\uffff][-\\w\\u00a0-\\uffff]*';
+const TOKEN = new RegExp(
+  `^(?:(${IDENT}|\\*)|#(-?[-\\w\\u00a0-\\uffff]+)|\\.(${IDENT})|\\[\\s*(${IDENT})\\s*(?:([\\^$*]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${IDENT}))\\s*)?\\]|:(first-child|last-child)|:(nth-child|nth-of-type)\\(\\s*(\\d+)\\s*\\))`,
+);
+
+/** Splits at top-level occurrences of `stop`, skipping strings, brackets and parentheses. */
+function scan(text: string, onTop: (char: string, index: number) => void): void {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') {
+      i++;
+    } else if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (!depth) onTop(c, i);
+  }
+}
+
+/** The branches of a selector list. */
+export function splitList(selector: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  scan(selector, (c, i) => {
+    if (c === ',') {
+      out.push(selector.slice(start, i).trim());
+      start = i + 1;
+    }
+  });
+  out.push(selector.slice(start).trim());
+  return out;
+}
+
+function nthOf(el: Element, sameType: boolean): number {
+  let n = 1;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (!sameType || s.localName === el.localName) n++;
+  return n;
+}
+
+function attrTest(name: string, op: string | undefined, value: string): ElementTest {
+  if (!op) return (el) => el.hasAttribute(name);
+  return (el) => {
+    const v = el.getAttribute(name);
+    if (v === null) return false;
+    switch (op) {
+      case '=': return v === value;
+      case '^=': return value !== '' && v.startsWith(value);
+      case '$=': return value !== '' && v.endsWith(value);
+      default: return value !== '' && v.includes(value);
+    }
+  };
+}
+
+function parseCompound(text: string): Compound {
+  const tests: ElementTest[] = [];
+  let id = '';
+  let cls = '';
+  let attr = '';
+  let attrValue = '';
+  let tag = '';
+  let rest = text.includes('\\') || text.includes('|') && !/\|=/.test(text) ? '\u0000' : text;
+  while (rest) {
+    const m = TOKEN.exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length);
+    const [, t, hash, dot, name, op, v1, v2, v3, pseudo, nth, n] = m;
+    if (t !== undefined) {
+      if (tests.length || t !== t.toLowerCase()) { rest = '\u0000'; break; }
+      if (t !== '*') { tag = t; tests.push((el) => el.localName === t); }
+    } else if (hash !== undefined) {
+      id = hash;
+      tests.push((el) => el.id === hash);
+    } else if (dot !== undefined) {
+      cls ||= dot;
+      tests.push((el) => el.classList.contains(dot));
+    } else if (name !== undefined) {
+      const lname = name.toLowerCase();
+      const value = v1 ?? v2 ?? v3 ?? '';
+      if (op && LEGACY_CI.test(lname)) {
+        // Keep the name as a key; the browser decides the value's case rules.
+        attr ||= lname;
+        rest = '\u0000';
+        break;
+      }
+      if (op === '=' && !attrValue) attrValue = `${lname}=${value}`;
+      attr ||= lname;
+      tests.push(attrTest(lname, op, value));
+    } else if (pseudo !== undefined) {
+      tests.push(pseudo[0] === 'f' ? (el) => !el.previousElementSibling : (el) => !el.nextElementSibling);
+    } else if (nth !== undefined) {
+      const index = Number(n);
+      const sameType = nth === 'nth-of-type';
+      tests.push((el) => nthOf(el, sameType) === index);
+    }
+  }
+  const key = id ? '#' + id : attrValue ? '[' + attrValue : cls ? '.' + cls : attr ? '[' + attr : tag || '*';
+  return { tests, key, exact: rest === '' };
+}
+
+function all(tests: ElementTest[]): ElementTest {
+  return tests.length === 1 ? tests[0]! : (el) => {
+    for (const t of tests) if (!t(el)) return false;
+    return true;
+  };
+}
+
+/**
+ * Compiles one branch (no top-level comma). Returns undefined for an empty branch; the
+ * caller has already checked the whole selector with the browser.
+ */
+export function compileBranch(branch: string): CompiledSelector | undefined {
+  const parts: string[] = [];
+  const combinators: Combinator[] = [];
+  let start = 0;
+  let pending: Combinator | '' = '';
+  const flush = (end: number) => {
+    const text = branch.slice(start, end).trim();
+    if (text) {
+      if (parts.length) combinators.push(pending || ' ');
+      parts.push(text);
+      pending = '';
+    }
+  };
+  scan(branch, (c, i) => {
+    if (c === '>' || c === '+' || c === '~' || /\s/.test(c)) {
+      flush(i);
+      start = i + 1;
+      if (c !== ' ' && !/\s/.test(c)) pending = c as Combinator;
+    }
+  });
+  flush(branch.length);
+  if (!parts.length) return undefined;
+  const compounds = parts.map(parseCompound);
+  const last = compounds[compounds.length - 1]!;
+  const key = last.key;
+  if (!compounds.every((c) => c.exact)) {
+    const pre = last.tests.length ? all(last.tests) : undefined;
+    return { key, test: (el) => (!pre || pre(el)) && el.matches(branch) };
+  }
+  const tests = compounds.map((c) => (c.tests.length ? all(c.tests) : () => true));
+  const matchAt = (el: Element, i: number): boolean => {
+    if (!tests[i]!(el)) return false;
+    if (i === 0) return true;
+    const comb = combinators[i - 1];
+    if (comb === '>') {
+      const p = el.parentElement;
+      return !!p && matchAt(p, i - 1);
+    }
+    if (comb === '+') {
+      const p = el.previousElementSibling;
+      return !!p && matchAt(p, i - 1);
+    }
+    for (let p = comb === '~' ? el.previousElementSibling : el.parentElement; p; p = comb === '~' ? p.previousElementSibling : p.parentElement) {
+      if (matchAt(p, i - 1)) return true;
+    }
+    return false;
+  };
+  return { key, test: (el) => matchAt(el, compounds.length - 1) };
+}
+
+let probe: DocumentFragment | undefined;
+
+/** True when the browser accepts `selector` (parsed once, against an empty fragment). */
+export function isValidSelector(selector: string): boolean {
+  try {
+    (probe ||= document.createDocumentFragment()).querySelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Compiles a selector (list) into branches; undefined when the browser rejects it or it
+ * is longer than `maxLength`. In quirks mode ids and classes ignore case, so every branch
+ * goes to the browser there.
+ */
+export function compileSelector(selector: unknown, maxLength: number): CompiledSelector[] | undefined {
+  if (typeof selector !== 'string' || !selector.trim() || selector.length > maxLength || !isValidSelector(selector)) return undefined;
+  const quirks = document.compatMode === 'BackCompat';
+  const out: CompiledSelector[] = [];
+  for (const branch of splitList(selector)) {
+    const compiled = compileBranch(branch);
+    if (!compiled) return undefined;
+    // Keys of ids and classes are case-sensitive; quirks mode is not, so those go unbucketed.
+    out.push(quirks ? { key: /^[#.]/.test(compiled.key) ? '*' : compiled.key, test: (el) => el.matches(branch) } : compiled);
+  }
+  return out;
+}

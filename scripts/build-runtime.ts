@@ -1,0 +1,42 @@
+/**
+ * Builds the website runtime (lib/runtime) with esbuild:
+ *   .output/runtime/tagpoint.js   minified IIFE for the script tag (defines window.Tagpoint)
+ *   .output/runtime/tagpoint.mjs  minified ES module (start, tagpointPlugin, ...)
+ * Prints the min+gzip size of each. `npm run build:runtime`; part of `npm run build`.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the runtime builds go. */
+export const runtimeOutDir = path.join(root, '.output', 'runtime');
+
+const common = {
+  bundle: true,
+  minify: true,
+  target: ['es2021', 'chrome91', 'firefox90', 'safari15'],
+  legalComments: 'none' as const,
+  logLevel: 'warning' as const,
+};
+
+/** Builds both files; returns their paths and min+gzip sizes in bytes. */
+export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: string; gzip: number; raw: number }[]> {
+  mkdirSync(outDir, { recursive: true });
+  const iife = path.join(outDir, 'tagpoint.js');
+  const esm = path.join(outDir, 'tagpoint.mjs');
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: iife });
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/index.ts')], format: 'esm', outfile: esm });
+  return [iife, esm].map((file) => {
+    const bytes = readFileSync(file);
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const { file, raw, gzip } of await buildRuntime()) {
+    console.log(`${path.relative(root, file)}: ${raw} B minified, ${gzip} B min+gzip`);
+  }
+}
