@@ -1,0 +1,180 @@
+/**
+ * `npm run bench:selectors`: how well locators survive redeploys, on the real corpus pages.
+ *
+ * For each page of ../shared/corpus/pages (scripts, iframes, meta refresh, CSP and inline
+ * handlers stripped; every network request aborted) the benchmark picks up to N taggable
+ * elements, makes a Tagpoint locator and a @medv/finder default selector for each on the
+ * pristine page, then reloads the page, applies one redeploy-like mutation (or all of them:
+ * the "redeploy mix") and resolves again. Outcomes per (element, mutation): EXACT, AMBIGUOUS,
+ * WRONG, MISSING. Also reported: our primary selector alone (the runtime's fast path without
+ * the fingerprint check) and creation times.
+ *
+ * Options: --pages=a,b (names), --per-page=30, --json=path (write the raw results).
+ */
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { LocatorSchema } from '../lib/config';
+import type { Locator } from '../lib/config/types';
+import { hashSeed, MUTATIONS, type Mutation } from './selectors.mutations';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpusDir = path.resolve(here, '..', '..', 'shared', 'corpus', 'pages');
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v = 'true'] = a.replace(/^--/, '').split('=');
+    return [k!, v];
+  }),
+);
+const perPage = Number(args['per-page'] ?? 30);
+const onlyPages = args.pages ? new Set(String(args.pages).split(',')) : undefined;
+
+type Outcome = 'EXACT' | 'AMBIGUOUS' | 'WRONG' | 'MISSING';
+interface Score {
+  connected: boolean;
+  ours: Outcome;
+  primaryOnly: Outcome;
+  finder: Outcome;
+}
+
+/** The page as a browser would parse it, minus everything that runs code or leaves the machine. */
+export function neutralise(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<script\b[^>]*\/>/gi, '')
+    .replace(/<iframe\b[\s\S]*?<\/iframe\s*>/gi, '')
+    .replace(/<iframe\b[^>]*>/gi, '')
+    .replace(/<meta\b[^>]*http-equiv\s*=\s*["']?(refresh|content-security-policy)[^>]*>/gi, '')
+    .replace(/<base\b[^>]*>/gi, '')
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '');
+}
+
+async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(here, 'selectors.page.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function load(page: Page, html: string, script: string): Promise<void> {
+  await page.setContent(html, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.addScriptTag({ content: script });
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '-').padStart(6);
+
+async function main(): Promise<void> {
+  const script = await bundle();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.hostname === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  const page = await context.newPage();
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.html'))
+    .filter((f) => !onlyPages || onlyPages.has(f.replace(/\.html$/, '')))
+    .sort();
+
+  const results: Record<string, Record<string, Score[]>> = {};
+  const times: number[] = [];
+  const finderTimes: number[] = [];
+  const maxByPage: Record<string, number> = {};
+  let invalid = 0;
+  let picked = 0;
+  const started = Date.now();
+  for (const file of files) {
+    const name = file.replace(/\.html$/, '');
+    const html = neutralise(readFileSync(path.join(corpusDir, file), 'utf8'));
+    await load(page, html, script);
+    const { indices, total, elements } = await page.evaluate(
+      ([seed, max]) => (globalThis as any).__bench.pick(seed, max),
+      [name, perPage] as const,
+    );
+    if (indices.length === 0) {
+      console.log(`${name}: no taggable element rendered, skipped`);
+      continue;
+    }
+    const created = await page.evaluate((ix) => (globalThis as any).__bench.create(ix), indices);
+    const locators: Locator[] = created.locators;
+    invalid += locators.filter((l) => !LocatorSchema.safeParse(l).success).length;
+    times.push(...created.times);
+    finderTimes.push(...created.finderTimes);
+    maxByPage[name] = Math.max(...created.times);
+    picked += indices.length;
+    results[name] = {};
+    results[name]!.pristine = await page.evaluate(
+      ([l, f]) => (globalThis as any).__bench.score(l, f),
+      [locators, created.finderSelectors] as const,
+    );
+    for (const mutation of MUTATIONS) {
+      await load(page, html, script);
+      const count = await page.evaluate(() => document.getElementsByTagName('*').length);
+      if (count !== elements) throw new Error(`${name}: the page did not load the same (${count} vs ${elements} elements)`);
+      results[name]![mutation] = await page.evaluate(
+        ([ix, m, seed, l, f]) => (globalThis as any).__bench.mutateAndScore(ix, m, seed, l, f),
+        [indices, mutation, hashSeed(`${name}/${mutation}`), locators, created.finderSelectors] as const,
+      );
+    }
+    const mix = results[name]!['redeploy-mix']!;
+    const exact = mix.filter((s) => s.ours === 'EXACT').length;
+    console.log(
+      `${name.padEnd(28)} ${String(indices.length).padStart(3)}/${String(total).padEnd(5)} mix EXACT ${pct(exact, mix.length)}%  finder ${pct(mix.filter((s) => s.finder === 'EXACT').length, mix.length)}%  max create ${maxByPage[name]!.toFixed(1)} ms`,
+    );
+  }
+  await browser.close();
+
+  const rows: [string, Score[]][] = (['pristine', ...MUTATIONS] as const).map((m) => [
+    m,
+    Object.values(results).flatMap((r) => r[m as Mutation | 'pristine'] ?? []),
+  ]);
+  const line = (label: string, scores: Score[], key: keyof Omit<Score, 'connected'>) => {
+    const n = scores.length;
+    const c = (o: Outcome) => scores.filter((s) => s[key] === o).length;
+    return `${label.padEnd(18)} ${pct(c('EXACT'), n)} ${pct(c('AMBIGUOUS'), n)} ${pct(c('WRONG'), n)} ${pct(c('MISSING'), n)}`;
+  };
+  console.log(`\n${Object.keys(results).length} pages, ${picked} elements, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`locators failing LocatorSchema: ${invalid}`);
+  const disconnected = rows.flatMap(([, s]) => s).filter((s) => !s.connected).length;
+  console.log(`targets lost by a mutation (should be 0): ${disconnected}`);
+  for (const key of ['ours', 'primaryOnly', 'finder'] as const) {
+    const title = { ours: 'Tagpoint resolveLocator', primaryOnly: 'Tagpoint primary selector alone', finder: '@medv/finder defaults (baseline)' }[key];
+    console.log(`\n${title}\nmutation            EXACT%  AMBIG%  WRONG% MISSING%`);
+    for (const [label, scores] of rows) console.log(line(label, scores, key));
+    console.log(line('all mutations', rows.filter(([m]) => m !== 'pristine').flatMap(([, s]) => s), key));
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const fsorted = [...finderTimes].sort((a, b) => a - b);
+  const worst = Object.entries(maxByPage).sort((a, b) => b[1] - a[1])[0];
+  console.log(`\ncreation time (ms)      median     p95     p99     max`);
+  console.log(
+    `Tagpoint createLocator ${quantile(sorted, 0.5).toFixed(2).padStart(7)} ${quantile(sorted, 0.95).toFixed(2).padStart(7)} ${quantile(sorted, 0.99).toFixed(2).padStart(7)} ${sorted.at(-1)!.toFixed(1).padStart(7)}  (worst page: ${worst?.[0]})`,
+  );
+  console.log(
+    `finder defaults        ${quantile(fsorted, 0.5).toFixed(2).padStart(7)} ${quantile(fsorted, 0.95).toFixed(2).padStart(7)} ${quantile(fsorted, 0.99).toFixed(2).padStart(7)} ${fsorted.at(-1)!.toFixed(1).padStart(7)}`,
+  );
+  if (args.json) writeFileSync(String(args.json), JSON.stringify({ results, times, finderTimes }, null, 1));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
