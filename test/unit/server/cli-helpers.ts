@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's CLI entry, run as `node bin/tagpoint.mjs`. */
+export const BIN = fileURLToPath(new URL('../../../bin/tagpoint.mjs', import.meta.url));
+
+/** Runs the CLI to completion. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `tagpoint serve --port 0 ...` in a child process and waits for its URL. */
+export function spawnServe(args: string[]): Promise<{ url: string; child: ChildProcess; output: () => string; stop(): Promise<number | null> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args]);
+    let output = '';
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        resolve({
+          url: match[1]!,
+          child,
+          output: () => output,
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    void exited.then((code) => reject(new Error(`serve exited (${code}) before listening:\n${output}`)));
+  });
+}
