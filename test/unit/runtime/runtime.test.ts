@@ -1,0 +1,279 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRuntime, start, type TagpointHandle } from '../../../lib/runtime';
+import type { DebugMessage } from '../../../lib/runtime/debug-protocol';
+
+interface Call {
+  event: string;
+  properties: Record<string, unknown>;
+  meta: { tag: string; revision: number };
+}
+
+const config = (tags: unknown[], revision = 1) => ({ version: 1, site: 'shop', revision, tags });
+const handles: TagpointHandle[] = [];
+
+function run(tags: unknown[], extra: Record<string, unknown> = {}) {
+  const calls: Call[] = [];
+  const messages: DebugMessage[] = [];
+  const handle = start({
+    config: config(tags),
+    track: (event, properties, meta) => calls.push({ event, properties, meta }),
+    debug: (m) => messages.push(m),
+    ...extra,
+  }) as TagpointHandle;
+  handles.push(handle);
+  return { calls, messages, handle };
+}
+
+const click = (el: Element) => el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+
+beforeEach(() => {
+  history.replaceState(null, '', '/products/desk');
+  document.body.innerHTML = `
+    <div class="card"><h2 class="title">Desk</h2><button class="add" data-testid="add-to-cart"><span class="icon">+</span> Add</button></div>
+    <div class="card"><h2 class="title">Chair</h2><button class="add" data-testid="add-to-cart">Add</button></div>
+    <form id="f"><input name="q" id="q"><input type="password" id="pw" name="pw"><button id="go">Go</button></form>
+    <a id="off" href="#elsewhere">away</a>`;
+});
+afterEach(() => {
+  for (const h of handles.splice(0)) h.stop();
+});
+
+describe('click', () => {
+  it('fires with closest-ancestor semantics and reads properties near the target', () => {
+    const { calls } = run([
+      {
+        id: 't1',
+        event: 'Product Added',
+        trigger: 'click',
+        target: { selector: '[data-testid=add-to-cart]' },
+        properties: [
+          { name: 'product', source: 'text', selector: 'h2.title' },
+          { name: 'placement', source: 'static', value: 'grid' },
+        ],
+      },
+    ]);
+    click(document.querySelector('.icon')!);
+    click(document.querySelectorAll('.add')[1]!);
+    expect(calls).toEqual([
+      { event: 'Product Added', properties: { product: 'Desk', placement: 'grid' }, meta: { tag: 't1', revision: 1 } },
+      { event: 'Product Added', properties: { product: 'Chair', placement: 'grid' }, meta: { tag: 't1', revision: 1 } },
+    ]);
+  });
+
+  it('fires each matching tag once, in config order, and not for elsewhere', () => {
+    const { calls } = run([
+      { id: 'b', event: 'Card', trigger: 'click', target: { selector: '.card' } },
+      { id: 'a', event: 'Button', trigger: 'click', target: { selector: 'button.add, .icon' } },
+      { id: 'c', event: 'Other', trigger: 'click', target: { selector: '#off' } },
+      { id: 'u', event: 'Unbucketed', trigger: 'click', target: { selector: ':is(button.add)' } },
+    ]);
+    click(document.querySelector('.icon')!);
+    expect(calls.map((c) => c.event)).toEqual(['Card', 'Button', 'Unbucketed']);
+  });
+
+  it('matches inside open shadow roots through the composed path', () => {
+    const host = document.createElement('div');
+    host.id = 'host';
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<button class="buy"><b>Buy</b></button>';
+    const { calls } = run([
+      { id: 's', event: 'Shadow Buy', trigger: 'click', target: { selector: 'button.buy' } },
+      { id: 'h', event: 'Host', trigger: 'click', target: { selector: '#host' } },
+    ]);
+    click(root.querySelector('b')!);
+    expect(calls.map((c) => c.event)).toEqual(['Shadow Buy', 'Host']);
+  });
+
+  it('never prevents default nor stops propagation', () => {
+    run([{ id: 't', event: 'E', trigger: 'click', target: { selector: 'button' } }]);
+    let seen = false;
+    document.addEventListener('click', (e) => {
+      seen = !e.defaultPrevented;
+    });
+    click(document.querySelector('button')!);
+    expect(seen).toBe(true);
+  });
+});
+
+describe('submit and change', () => {
+  it('sees a submit whose form handler stops propagation', () => {
+    const form = document.getElementById('f')!;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+    });
+    const { calls } = run([
+      { id: 's', event: 'Searched', trigger: 'submit', target: { selector: '#f' }, properties: [{ name: 'q', source: 'value', selector: '#q' }, { name: 'pw', source: 'value', selector: '#pw' }] },
+    ]);
+    (document.getElementById('q') as HTMLInputElement).value = 'lamps';
+    (document.getElementById('pw') as HTMLInputElement).value = 'hunter2';
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.properties).toEqual({ q: 'lamps', pw: null });
+  });
+
+  it('fires change tags with the field value', () => {
+    const { calls } = run([{ id: 'c', event: 'Query Changed', trigger: 'change', target: { selector: 'input[name=q]' }, properties: [{ name: 'v', source: 'value' }] }]);
+    const q = document.getElementById('q') as HTMLInputElement;
+    q.value = 'x';
+    q.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(calls.map((c) => c.properties)).toEqual([{ v: 'x' }]);
+  });
+});
+
+describe('page rules and page views', () => {
+  it('fires pageview on load and once per route change; click tags follow the route', async () => {
+    const { calls } = run([
+      { id: 'pv', event: 'Viewed', trigger: 'pageview', properties: [{ name: 'path', source: 'url', part: 'path' }] },
+      { id: 'cart', event: 'Cart Click', trigger: 'click', target: { selector: 'button' }, pages: [{ match: 'path-prefix', value: '/cart' }] },
+    ]);
+    click(document.querySelector('button')!);
+    history.pushState(null, '', '/cart');
+    history.replaceState(null, '', '/cart');
+    await Promise.resolve();
+    await Promise.resolve();
+    click(document.querySelector('button')!);
+    history.pushState(null, '', '/cart#x');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await Promise.resolve();
+    expect(calls.map((c) => `${c.event} ${JSON.stringify(c.properties)}`)).toEqual([
+      'Viewed {"path":"/products/desk"}',
+      'Viewed {"path":"/cart"}',
+      'Cart Click {}',
+      'Viewed {"path":"/cart"}',
+    ]);
+  });
+});
+
+describe('tolerance', () => {
+  const broken = [
+    { id: 'bad-sel', event: 'X', trigger: 'click', target: { selector: 'button[' } },
+    { id: 'bad-trig', event: 'X', trigger: 'hover', target: { selector: 'button' } },
+    { id: 'bad-re', event: 'X', trigger: 'click', target: { selector: 'button' }, pages: [{ match: 'regex', value: '(' }] },
+    { id: 'no-target', event: 'X', trigger: 'click' },
+    { id: 'proto', event: 'X', trigger: 'click', target: { selector: 'button' }, properties: [{ name: '__proto__', source: 'static', value: 1 }] },
+    JSON.parse('{"__proto__": {"polluted": true}, "id": "p2", "event": "P", "trigger": "click", "target": {"selector": "button"}}'),
+    null,
+    'tag',
+    { id: 'good', event: 'Good', trigger: 'click', target: { selector: 'button' } },
+    { id: 'good', event: 'Dup', trigger: 'click', target: { selector: 'button' } },
+    { id: 'off', event: 'Off', trigger: 'click', target: { selector: 'button' }, enabled: false },
+  ];
+
+  it('skips each invalid tag, fires the good ones, reports why', () => {
+    const { calls, messages } = run(broken);
+    click(document.querySelector('button')!);
+    expect(calls.map((c) => c.meta.tag)).toEqual(['p2', 'good']);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    const invalid = messages.filter((m) => m.type === 'invalid-tag').map((m) => (m as { tag: string }).tag);
+    expect(invalid).toEqual(['bad-sel', 'bad-trig', 'bad-re', 'no-target', 'proto', '#6', '#7', 'good']);
+    const notFired = messages.filter((m) => m.type === 'not-fired').map((m) => `${(m as { tag: string }).tag}:${(m as { reason: string }).reason}`);
+    expect(notFired).toContain('off:disabled');
+    expect(notFired).toContain('bad-sel:invalid');
+    const fired = messages.filter((m) => m.type === 'fired');
+    expect(fired.map((m) => (m as { element?: string }).element)).toEqual(['button.add', 'button.add']);
+    expect(JSON.parse(JSON.stringify(messages))).toEqual(messages);
+  });
+
+  it('keeps firing other tags when a sink or a property throws', () => {
+    const events: string[] = [];
+    run(
+      [
+        { id: 'a', event: 'A', trigger: 'click', target: { selector: 'button' } },
+        { id: 'b', event: 'B', trigger: 'click', target: { selector: '.add' } },
+      ],
+      {
+        track: (event: string) => {
+          events.push(event);
+          throw new Error('sink down');
+        },
+      },
+    );
+    expect(() => click(document.querySelector('button')!)).not.toThrow();
+    expect(events).toEqual(['A', 'B']);
+  });
+
+  it.each([null, 'x', [], { version: 2, tags: [] }, { version: 1 }, { version: 1, tags: 'no' }])('refuses config %j without throwing', (bad) => {
+    const calls: string[] = [];
+    const h = start({ config: bad, track: (e) => calls.push(e) }) as TagpointHandle;
+    handles.push(h);
+    click(document.querySelector('button')!);
+    expect(calls).toEqual([]);
+    expect(h.update(config([{ id: 'g', event: 'G', trigger: 'click', target: { selector: 'button' } }]))).toBe(true);
+  });
+});
+
+describe('fallback locators', () => {
+  it('uses a fallback only when the primary matches nothing and the fingerprint agrees', () => {
+    const { calls } = run([
+      {
+        id: 'fb',
+        event: 'Fallback',
+        trigger: 'click',
+        target: { selector: '#gone', fallbacks: ['button.add'], fingerprint: { tag: 'button', text: 'add' } },
+      },
+      {
+        id: 'fp-mismatch',
+        event: 'Wrong',
+        trigger: 'click',
+        target: { selector: '#gone2', fallbacks: ['button.add'], fingerprint: { tag: 'a' } },
+      },
+      {
+        id: 'primary-present',
+        event: 'Primary',
+        trigger: 'click',
+        target: { selector: '#off', fallbacks: ['button.add'], fingerprint: { tag: 'button' } },
+      },
+    ]);
+    click(document.querySelectorAll('.add')[1]!);
+    expect(calls.map((c) => c.event)).toEqual(['Fallback']);
+  });
+});
+
+describe('lifecycle', () => {
+  it('buffers actions until the config arrives, then matches them', () => {
+    const calls: string[] = [];
+    const rt = createRuntime({ track: (e) => calls.push(e) });
+    handles.push(rt);
+    click(document.querySelector('button')!);
+    expect(calls).toEqual([]);
+    rt.load(config([
+      { id: 'pv', event: 'Viewed', trigger: 'pageview' },
+      { id: 'c', event: 'Clicked', trigger: 'click', target: { selector: 'button' } },
+    ]), 'network');
+    expect(calls).toEqual(['Viewed', 'Clicked']);
+  });
+
+  it('keeps at most bufferSize actions', () => {
+    const calls: string[] = [];
+    const rt = createRuntime({ track: (e) => calls.push(e), bufferSize: 3 });
+    handles.push(rt);
+    for (let i = 0; i < 10; i++) click(document.querySelector('button')!);
+    rt.load(config([{ id: 'c', event: 'Clicked', trigger: 'click', target: { selector: 'button' } }]), 'network');
+    expect(calls).toEqual(['Clicked', 'Clicked']); // 3 = the initial page view + 2 clicks
+  });
+
+  it('stop() removes listeners and restores history', () => {
+    const push = history.pushState;
+    const { calls, handle } = run([{ id: 'c', event: 'C', trigger: 'click', target: { selector: 'button' } }]);
+    expect(history.pushState).not.toBe(push);
+    handle.stop();
+    expect(history.pushState).toBe(push);
+    click(document.querySelector('button')!);
+    expect(calls).toEqual([]);
+  });
+
+  it('sends to window.analytics and dataLayer by default', () => {
+    const got: unknown[][] = [];
+    (window as any).analytics = { track: (...args: unknown[]) => got.push(args) };
+    (window as any).dataLayer = [];
+    const h = start({ config: config([{ id: 'c', event: 'C', trigger: 'click', target: { selector: 'button' }, properties: [{ name: 'k', source: 'static', value: 'v' }] }], 4), dataLayer: true }) as TagpointHandle;
+    handles.push(h);
+    click(document.querySelector('button')!);
+    expect(got).toEqual([['C', { k: 'v' }, { context: { tagpoint: { tag: 'c', revision: 4 } } }]]);
+    expect((window as any).dataLayer).toEqual([{ event: 'C', k: 'v', tagpoint: { tag: 'c', revision: 4 } }]);
+    delete (window as any).analytics;
+    delete (window as any).dataLayer;
+  });
+});
