@@ -105,12 +105,12 @@ const ID_REFERENCES = ['aria-labelledby', 'aria-describedby', 'aria-controls', '
 function renameIds(ctx: Ctx): void {
   const renamed = new Map<string, string>();
   for (const el of Array.from(ctx.doc.querySelectorAll('[id]'))) {
-    const id = el.id;
+    const id = el.getAttribute('id')!;
     if (!looksGeneratedId(id)) continue;
     const value = id.replace(/[0-9]+/g, () => String(Math.floor(ctx.rng() * 1e6))).replace(/[A-Za-z0-9]{4,}$/, (m) => (/[0-9]/.test(m) ? randomHash(ctx.rng, m.length) : m));
     const next = value === id ? `${id}-${randomHash(ctx.rng, 4)}` : value;
     renamed.set(id, next);
-    el.id = next;
+    el.setAttribute('id', next);
   }
   // a redeploy regenerates the references with the ids
   for (const label of Array.from(ctx.doc.querySelectorAll('label[for]'))) {
@@ -180,7 +180,7 @@ function isListContainer(el: Element): Element[] | undefined {
   const children = Array.from(el.children);
   if (children.length < 2) return undefined;
   const first = children[0]!;
-  const same = children.filter((c) => c.localName === first.localName && c.className === first.className);
+  const same = children.filter((c) => c.localName === first.localName && c.getAttribute('class') === first.getAttribute('class'));
   if (same.length !== children.length) return undefined;
   if (el.localName === 'ul' || el.localName === 'ol' || el.localName === 'tbody' || children.length >= 3) return children;
   return undefined;
@@ -189,7 +189,8 @@ function isListContainer(el: Element): Element[] | undefined {
 function renameInClone(ctx: Ctx, clone: Element): void {
   const r = randomHash(ctx.rng, 6);
   for (const el of [clone, ...Array.from(clone.querySelectorAll('*'))]) {
-    if (el.id) el.id = `${el.id}-n${r}`;
+    const id = el.getAttribute('id');
+    if (id) el.setAttribute('id', `${id}-n${r}`);
     if (el.localName === 'a' && el.hasAttribute('href')) el.setAttribute('href', `/new-item-${r}`);
     if (el.hasAttribute('name')) el.setAttribute('name', `${el.getAttribute('name')}-${r}`);
   }

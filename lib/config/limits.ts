@@ -15,6 +15,8 @@ export const MAX_PAGE_RULES = 50;
 export const MAX_PROPERTIES = 50;
 /** Most fallback selectors on one locator. */
 export const MAX_FALLBACKS = 8;
+/** Most shadow hosts a locator goes through (nested open shadow roots). */
+export const MAX_SHADOW_HOSTS = 8;
 /** Most attributes kept in an element fingerprint. */
 export const MAX_FINGERPRINT_ATTRIBUTES = 8;
 

@@ -10,6 +10,7 @@ import {
   MAX_PROPERTIES,
   MAX_PROPERTY_NAME_LENGTH,
   MAX_SELECTOR_LENGTH,
+  MAX_SHADOW_HOSTS,
   MAX_TAGS,
   MAX_TEXT_LENGTH,
   MAX_VALUE_LENGTH,
@@ -58,11 +59,17 @@ export const FingerprintSchema = z.strictObject({
     .optional(),
 });
 
-/** An element locator (lib/selector): a plain CSS selector plus optional fallbacks and fingerprint. */
+/**
+ * An element locator (lib/selector): a plain CSS selector plus optional fallbacks and fingerprint.
+ * For an element inside open shadow roots, `hosts` lists the shadow hosts' selectors, outermost
+ * first, each relative to the tree its host lives in; `selector` and `fallbacks` are then relative
+ * to the innermost shadow root (see lib/selector/README.md).
+ */
 export const LocatorSchema = z.strictObject({
   selector: SelectorSchema,
   fallbacks: z.array(SelectorSchema).max(MAX_FALLBACKS).optional(),
   fingerprint: FingerprintSchema.optional(),
+  hosts: z.array(SelectorSchema).min(1).max(MAX_SHADOW_HOSTS).optional(),
 });
 
 /** A rule on the page URL; any matching rule of a tag lets it fire. */

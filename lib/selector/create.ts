@@ -13,19 +13,20 @@ import { DEFAULT_TEST_ATTRIBUTES, isGeneratedId, isGeneratedValue, isMeaningfulD
 export interface LocatorOptions {
   /** Attributes treated as test/tracking hooks, best first. Default: `DEFAULT_TEST_ATTRIBUTES`. */
   testAttributes?: readonly string[];
-  /** Time budget for one creation in ms; past it the structural path is used. Default 50. */
+  /** Time budget in ms for finding the primary selector; past it the structural path is used. Default 20. */
   timeoutMs?: number;
+  /** Time budget in ms for checking fallback selectors. Default 10. */
+  fallbackTimeoutMs?: number;
   /** Most fallback selectors kept. Default and maximum: `MAX_FALLBACKS` (8). */
   maxFallbacks?: number;
   /** How many ancestors may anchor a selector. Default 8. */
   maxAnchorDepth?: number;
 }
 
-/** A Locator, plus the selectors of the shadow hosts to go through (outermost first). */
-export type ShadowLocator = Locator & { hosts?: string[] };
 
 interface Context extends AtomOptions {
   deadline: number;
+  fallbackTimeoutMs: number;
   /** Trees outside a shadow element's own (its hosts' roots), where its selector must match nothing. */
   outerRoots: ParentNode[];
   maxFallbacks: number;
@@ -41,7 +42,8 @@ const now = () => (globalThis.performance ? performance.now() : Date.now());
 function context(options: LocatorOptions): Context {
   return {
     testAttributes: options.testAttributes ?? DEFAULT_TEST_ATTRIBUTES,
-    deadline: now() + (options.timeoutMs ?? 50),
+    deadline: now() + (options.timeoutMs ?? 20),
+    fallbackTimeoutMs: options.fallbackTimeoutMs ?? 10,
     maxFallbacks: Math.max(0, Math.min(options.maxFallbacks ?? MAX_FALLBACKS, MAX_FALLBACKS)),
     maxAnchorDepth: options.maxAnchorDepth ?? 8,
     outerRoots: [],
@@ -112,7 +114,7 @@ function finderAttr(testAttributes: readonly string[]) {
 }
 
 function viaFinder(el: Element, scope: ParentNode, ctx: Context): string | undefined {
-  const remaining = ctx.deadline - now();
+  const remaining = Math.min(ctx.deadline - now(), 15);
   if (remaining <= 1) return undefined;
   try {
     const css = finder(el, {
@@ -122,8 +124,10 @@ function viaFinder(el: Element, scope: ParentNode, ctx: Context): string | undef
       tagName: () => true,
       attr: finderAttr(ctx.testAttributes),
       timeoutMs: remaining,
-      maxNumberOfPathChecks: 3_000,
+      maxNumberOfPathChecks: 500,
     });
+    // past its limits finder answers with a full `html > body:nth-of-type(1) > …` path: ours is better
+    if (/^html\b/.test(css)) return undefined;
     return isPrimaryOk(scope, css, el, ctx) ? css : undefined;
   } catch {
     // finder throws on timeouts and odd trees; the structural path takes over
@@ -157,8 +161,9 @@ function fallbackSelectors(el: Element, scope: ParentNode, primary: string, loca
   candidates.push(structuralPath(el, scope, ctx));
   if (FINGERPRINTED_TAGS.has(el.localName)) candidates.push(cssTag(el));
   const kept: string[] = [];
+  const deadline = now() + ctx.fallbackTimeoutMs;
   for (const css of candidates) {
-    if (kept.length >= ctx.maxFallbacks || now() > ctx.deadline + 20) break;
+    if (kept.length >= ctx.maxFallbacks || now() > deadline) break;
     if (css === primary || kept.includes(css)) continue;
     const agreeing = queryAll(scope, css).filter((match) => isFingerprintMatch(match, fingerprint));
     if (agreeing.length === 1 && agreeing[0] === el) kept.push(css);
@@ -193,12 +198,12 @@ function hostChain(el: Element, ctx: Context): string[] {
  * built from the most stable signals available; `fallbacks` are alternative selectors from
  * independent signals, each checked to find exactly `el` once filtered by `fingerprint`.
  */
-export function createLocator(el: Element, options: LocatorOptions = {}): ShadowLocator {
+export function createLocator(el: Element, options: LocatorOptions = {}): Locator {
   const ctx = context(options);
   const scope = scopeOf(el);
   ctx.outerRoots = outerRoots(el);
   const selector = primarySelector(el, scope, ctx);
-  const locator: ShadowLocator = { selector, fingerprint: createFingerprint(el, ctx.testAttributes) };
+  const locator: Locator = { selector, fingerprint: createFingerprint(el, ctx.testAttributes) };
   const fallbacks = fallbackSelectors(el, scope, selector, locator, ctx);
   if (fallbacks.length > 0) locator.fallbacks = fallbacks;
   const hosts = hostChain(el, ctx);

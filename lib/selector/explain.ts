@@ -1,7 +1,8 @@
 /** Why a locator looks the way it does, in terms a person picking an element understands. */
 import { parse, type Selector } from 'css-what';
 import type { SignalKind } from './atoms';
-import { createLocator, type LocatorOptions, type ShadowLocator } from './create';
+import type { Locator } from '../config/types';
+import { createLocator, type LocatorOptions } from './create';
 import { DEFAULT_TEST_ATTRIBUTES } from './signals';
 
 /** One signal a selector stands on. */
@@ -86,10 +87,10 @@ export function explainSelector(selector: string, testAttributes: readonly strin
  * Explains a locator (or makes one for an element and explains it): which signals its
  * primary selector and fallbacks stand on, and what its fingerprint checks.
  */
-export function explainLocator(input: ShadowLocator | Element, options: LocatorOptions = {}): LocatorExplanation {
+export function explainLocator(input: Locator | Element, options: LocatorOptions = {}): LocatorExplanation {
   const testAttributes = options.testAttributes ?? DEFAULT_TEST_ATTRIBUTES;
   const isElement = typeof (input as Element).nodeType === 'number';
-  const locator: ShadowLocator = isElement ? createLocator(input as Element, options) : (input as ShadowLocator);
+  const locator: Locator = isElement ? createLocator(input as Element, options) : (input as Locator);
   const primary = explainSelector(locator.selector, testAttributes);
   const fallbacks = (locator.fallbacks ?? []).map((s) => explainSelector(s, testAttributes));
   const fp = locator.fingerprint;

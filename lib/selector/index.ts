@@ -1,5 +1,5 @@
 /** Element ⇄ locator (DESIGN.md, "Locator contract"). Pure DOM; no extension API. */
-export { createLocator, type LocatorOptions, type ShadowLocator } from './create';
+export { createLocator, type LocatorOptions } from './create';
 export { resolveLocator, isFingerprintMatch, normalizeText, TEXT_SAMPLE_LENGTH } from './resolve';
 export { createFingerprint } from './fingerprint';
 export { findSimilar, type SimilarResult, type SimilarOptions } from './similar';

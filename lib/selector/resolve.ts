@@ -37,16 +37,16 @@ export function isFingerprintMatch(el: Element, fingerprint: Fingerprint): boole
   if (attributes) {
     for (const name of Object.keys(attributes)) {
       if (el.getAttribute(name) === attributes[name]) agree++;
-      else differ++;
+      else if (++differ > 1) return false;
     }
   }
-  if (fingerprint.text !== undefined) {
-    const expected = comparable(fingerprint.text);
-    const actual = comparable(elementText(el) ?? '');
-    const same = expected.length >= TEXT_SAMPLE_LENGTH ? actual.startsWith(expected) : actual === expected;
-    if (same) agree++;
-    else differ++;
-  }
+  // the text sample can no longer change the answer: skip reading it (textContent is the cost)
+  if (fingerprint.text === undefined || (differ === 0 && agree >= 2)) return differ === 0 || agree >= 2;
+  const expected = comparable(fingerprint.text);
+  const actual = comparable(elementText(el) ?? '');
+  const same = expected.length >= TEXT_SAMPLE_LENGTH ? actual.startsWith(expected) : actual === expected;
+  if (same) agree++;
+  else differ++;
   return differ === 0 || (differ === 1 && agree >= 2);
 }
 
@@ -93,7 +93,7 @@ function resolveInScope(locator: Locator, scope: ParentNode): Element[] {
  * agrees the answer is empty — never a different element. Shadow locators (`hosts`) are
  * resolved inside the open shadow roots of the hosts they name. Never throws.
  */
-export function resolveLocator(locator: Locator & { hosts?: readonly string[] }, root: ParentNode): Element[] {
+export function resolveLocator(locator: Locator, root: ParentNode): Element[] {
   const hosts = locator.hosts;
   if (!hosts || hosts.length === 0) return resolveInScope(locator, root);
   const out: Element[] = [];
