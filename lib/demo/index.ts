@@ -6,3 +6,7 @@ export { createShopServer, type ShopServer, type ShopServerOptions } from './sho
 export { escapeHtml, formatPrice, loadShopTemplates, productCard, renderShopRoute, type Product, type ShopScripts } from './shop-render';
 export { startDemoStack, DEMO_DEFAULT_PORTS, DemoStateSchema, type DemoStack, type DemoStackOptions, type DemoState } from './stack';
 export { demoSeedConfig } from './seed-config';
+export { parseStartOptions, busyPortAdvice, START_USAGE, type StartOptions } from './start-options';
+export { prepareDemoExtension, DemoDefaultsSchema, DEMO_DEFAULTS_FILE, type DemoDefaults } from './extension-defaults';
+export { hasDisplay, openDemoBrowser, type DemoBrowser } from './browser';
+export { runSmoke, SMOKE_PRODUCT, type SmokeOptions, type SmokeResult } from './smoke';
