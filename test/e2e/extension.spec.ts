@@ -1,0 +1,138 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  corpusDir,
+  expect,
+  extensionServiceWorker,
+  sitesDir,
+  test,
+} from './fixtures';
+import { ExtensionPopup } from './pages/extension-popup';
+import { startSiteServer } from './support/site-server';
+
+test.describe('the built extension', () => {
+  test('loads: its service worker runs under a 32-letter id', async ({ extensionId, serviceWorker }) => {
+    expect(extensionId).toMatch(/^[a-p]{32}$/);
+    expect(serviceWorker.url()).toBe(`chrome-extension://${extensionId}/background.js`);
+    expect(await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id)).toBe(extensionId);
+  });
+
+  test('renders its popup', async ({ page, extensionId }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const popup = await new ExtensionPopup(page, extensionId).open();
+    await expect(popup.heading).toHaveText('Tagpoint');
+    expect(errors).toEqual([]);
+  });
+
+  test('extensionServiceWorker() wakes a stopped worker', async ({ context, page, extensionId }) => {
+    // Stop it the way an idle timeout would, through Chromium's own internals page.
+    await page.goto('chrome://serviceworker-internals/');
+    const registration = page.locator('.serviceworker-registration', { hasText: `chrome-extension://${extensionId}/` });
+    await registration.getByRole('button', { name: 'Stop' }).first().click();
+    await expect(registration).toContainText('Running Status: STOPPED');
+
+    const worker = await extensionServiceWorker(context, extensionId);
+    expect(await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id)).toBe(extensionId);
+    await page.reload();
+    await expect(registration).toContainText('Running Status: RUNNING');
+  });
+});
+
+test.describe('the site fixture', () => {
+  test('serves the shop page', async ({ page, site, egress }) => {
+    const response = await page.goto(site.url('/shop/'));
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible();
+    await expect(page.getByTestId('add-to-cart')).toHaveCount(3);
+    await expect(page.locator('input[type=password]')).toBeVisible();
+    await expect(page.getByTestId('more-tea')).toHaveAttribute('href', '/shop/?category=tea');
+    expect(site.requests).toContainEqual({ method: 'GET', path: '/shop/' });
+    expect(egress.list()).toEqual([]);
+  });
+
+  test('lets a test add routes, dropped after the test', async ({ page, site }) => {
+    site.route('/api', (req, res, url) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ method: req.method, path: url.pathname }));
+    });
+    await page.goto(site.url('/shop/'));
+    const answer = await page.evaluate(() => fetch('/api/things').then((r) => r.json()));
+    expect(answer).toEqual({ method: 'GET', path: '/api/things' });
+    site.reset();
+    expect((await page.request.get(site.url('/api/things'))).status()).toBe(404);
+  });
+
+  test('neutralises a hostile page: no script runs, nothing navigates, nothing leaves', async ({ page, egress }) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tagpoint-corpus-'));
+    await writeFile(
+      path.join(dir, 'hostile.html'),
+      `<!doctype html><html><head>
+        <meta http-equiv="refresh" content="0;url=/probe/refresh">
+        <base href="http://tagpoint-egress-check.example/">
+        <link rel="preconnect" href="http://tagpoint-egress-check.example/">
+        <script>fetch('/probe/inline')</script>
+        <script src="/probe/external.js"></script>
+      </head><body>
+        <h1>Hostile</h1>
+        <img src="/missing.png" onerror="fetch('/probe/onerror')">
+        <img src="http://tagpoint-egress-check.example/pixel.gif">
+        <iframe src="/probe/iframe"></iframe>
+        <svg><script>fetch('/probe/svg')</script></svg>
+      </body></html>`,
+    );
+    const server = await startSiteServer({ sitesDir, corpusDir: dir });
+    try {
+      const response = await page.goto(server.corpusUrl('hostile'));
+      expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+      await expect(page.getByRole('heading', { name: 'Hostile' })).toBeVisible();
+      await page.waitForTimeout(1_000); // room for a refresh, a fetch or an image to go out
+      expect(page.url()).toBe(server.corpusUrl('hostile'));
+      expect(await page.evaluate(() => document.querySelectorAll('script, iframe, meta[http-equiv], base').length)).toBe(0);
+      expect(server.requests.filter((r) => r.path.startsWith('/probe'))).toEqual([]);
+      expect(server.requests).toContainEqual({ method: 'GET', path: '/missing.png' }); // it 404'd, so onerror had its chance
+      expect(egress.list()).toEqual([]);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the refusing proxy sees and refuses whatever leaves 127.0.0.1', async ({ page, refusingProxy, egress }) => {
+    const response = await page.goto('http://tagpoint-egress-check.example/');
+    expect(response?.status()).toBe(403);
+    expect(refusingProxy.hits).toContainEqual({ method: 'GET', target: 'http://tagpoint-egress-check.example/' });
+    expect(egress.list()).toContain('GET http://tagpoint-egress-check.example/');
+    expect(egress.pageRequests).toContain('http://tagpoint-egress-check.example/');
+      });
+});
+
+const corpusPages = (await readdir(corpusDir).catch(() => []))
+  .filter((name) => name.endsWith('.html'))
+  .map((name) => name.slice(0, -'.html'.length))
+  .sort();
+
+test.describe('corpus pages, neutralised', () => {
+  test('the corpus is there', () => {
+    expect(corpusPages.length, `no pages in ${corpusDir}`).toBeGreaterThan(0);
+  });
+
+  for (const name of corpusPages) {
+    test(name, async ({ page, site, egress }) => {
+      const response = await page.goto(site.corpusUrl(name));
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      const counts = await page.evaluate(() => ({
+        scripts: document.scripts.length,
+        frames: document.querySelectorAll('iframe, frame, embed, object').length,
+        refresh: document.querySelectorAll('meta[http-equiv="refresh" i]').length,
+        text: document.body?.innerText.length ?? 0,
+      }));
+      expect(counts).toMatchObject({ scripts: 0, frames: 0, refresh: 0 });
+      expect(counts.text).toBeGreaterThan(100);
+      expect(page.url()).toBe(site.corpusUrl(name));
+      expect(egress.list()).toEqual([]);
+    });
+  }
+});
