@@ -2,6 +2,13 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 /**
+ * Test builds only (`TAGPOINT_E2E=1 npx wxt build`): the e2e tests cannot click the
+ * toolbar button, which is what grants activeTab, so the test build may script pages on
+ * 127.0.0.1 (and nothing else). Release builds never carry a host permission.
+ */
+const E2E = process.env.TAGPOINT_E2E === '1';
+
+/**
  * The extension build. Permissions are the minimum the picker needs: it is injected
  * only on demand (activeTab + scripting), so sites that are not being tagged pay nothing.
  */
@@ -13,9 +20,18 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Tagpoint',
     description: 'Point-and-click analytics tags that survive redeploys.',
-    permissions: ['activeTab', 'scripting', 'storage', 'sidePanel'],
-  },
+    // Firefox has no sidePanel permission; WXT turns the side panel into a sidebar_action there.
+    permissions: browser === 'firefox' ? ['activeTab', 'scripting', 'storage'] : ['activeTab', 'scripting', 'storage', 'sidePanel'],
+    ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    commands: {
+      'start-tagging': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Start tagging the current page',
+      },
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'tagpoint@tagpoint.dev' } } } : {}),
+  }),
 });

@@ -1,1 +1,37 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { BackgroundRequestSchema, ensurePicker, isFromExtensionPage, openSidePanel, type BackgroundResponse } from '../lib/messages';
+
+/** Starts picking in a tab: inject the picker if needed, then tell it to start. */
+async function startPicking(tabId: number): Promise<BackgroundResponse> {
+  const ready = await ensurePicker(tabId);
+  if (!ready.ok) return ready;
+  try {
+    await browser.tabs.sendMessage(tabId, { type: 'picker:start', purpose: 'target' });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+export default defineBackground(() => {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+  // Commands come only from our own pages (popup, side panel); content scripts report
+  // events, which the pages listen to, and web pages cannot message us at all.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
+    const parsed = BackgroundRequestSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    const request = parsed.data;
+    if (request.type === 'start-picking') return startPicking(request.tabId);
+    return ensurePicker(request.tabId);
+  });
+
+  // The shortcut (Alt+Shift+T by default) is a user gesture: it grants activeTab and may
+  // open the side panel.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'start-tagging' || tab?.id === undefined) return;
+    void openSidePanel(tab.id, tab.windowId).catch(() => undefined);
+    void startPicking(tab.id);
+  });
+});

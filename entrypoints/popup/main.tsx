@@ -1,7 +1,5 @@
 import { render } from 'preact';
-
-function Popup() {
-  return <main><h1>Tagpoint</h1></main>;
-}
+import { Popup } from '../../components/popup';
+import '../../components/shared/theme.css';
 
 render(<Popup />, document.getElementById('app')!);

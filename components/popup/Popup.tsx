@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { openSidePanel, sendToBackground } from '../../lib/messages';
+
+/**
+ * The toolbar popup: start tagging the current tab, or open the tag list. Clicking the
+ * toolbar button is what grants activeTab, so the popup is the usual way in.
+ */
+export function Popup() {
+  const [tab, setTab] = useState<{ id: number; windowId?: number } | undefined>();
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    // Looked up before any click: sidePanel.open must run synchronously in the gesture.
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
+      if (active?.id !== undefined) setTab({ id: active.id, windowId: active.windowId });
+    });
+  }, []);
+
+  const start = () => {
+    if (!tab) return;
+    const opening = openSidePanel(tab.id, tab.windowId).catch(() => undefined);
+    void sendToBackground({ type: 'start-picking', tabId: tab.id }).then(async (answer) => {
+      await opening;
+      if (answer.ok) window.close();
+      else setError(answer.error);
+    });
+  };
+
+  const openList = () => {
+    if (!tab) return;
+    void openSidePanel(tab.id, tab.windowId).then(() => window.close(), (e: Error) => setError(e.message));
+  };
+
+  return (
+    <main class="popup">
+      <h1>Tagpoint</h1>
+      <p>Tag this page by pointing and clicking.</p>
+      <button type="button" class="primary" onClick={start} disabled={!tab}>
+        Start tagging
+      </button>
+      <button type="button" onClick={openList} disabled={!tab}>
+        Open tag list
+      </button>
+      <p class="hint">Shortcut: Alt+Shift+T</p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,2 @@
+/** The toolbar popup. */
+export { Popup } from './Popup';

@@ -1,0 +1,131 @@
+import { TRIGGERS, type Trigger } from '../../lib/config/limits';
+import type { ConfigError } from '../../lib/config/types';
+import type { PropertyPreview } from '../../lib/messages';
+import { rowKey, type PropertyInput, type TagDraft } from '../../lib/picker/editor-draft';
+import { checkEventName } from '../../lib/picker/naming';
+import { PageRules } from './PageRules';
+import { PropertyRow } from './PropertyRow';
+
+/** Props of the tag editor. */
+export interface TagEditorProps {
+  draft: TagDraft;
+  url: string;
+  /** Event names of the site's other tags. */
+  existingEvents: string[];
+  previews: PropertyPreview[];
+  refusals: Record<string, string>;
+  attributes: Record<string, string[]>;
+  pickingRow?: string;
+  errors: ConfigError[];
+  onChange(draft: TagDraft): void;
+  onPickProperty(key: string): void;
+  onRepickTarget(): void;
+  onSave(): void;
+  onCancel(): void;
+}
+
+const TRIGGER_LABELS: Record<Trigger, string> = {
+  click: 'Click',
+  submit: 'Form submit',
+  change: 'Field change',
+  pageview: 'Page view',
+  visible: 'Scrolled into view',
+};
+
+/** The tag editor: event name, trigger, target, properties, pages, enabled. */
+export function TagEditor(props: TagEditorProps) {
+  const { draft, onChange } = props;
+  const set = (patch: Partial<TagDraft>) => onChange({ ...draft, ...patch });
+  const nameWarnings = checkEventName(draft.event, props.existingEvents);
+  const setRow = (index: number, row: PropertyInput) => set({ properties: draft.properties.map((r, i) => (i === index ? row : r)) });
+  return (
+    <form
+      class="editor"
+      aria-labelledby="editor-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave();
+      }}
+    >
+      <h2 id="editor-heading">{draft.isNew ? 'New tag' : 'Edit tag'}</h2>
+      <div class="row stacked">
+        <label for="event-name">Event name</label>
+        <input id="event-name" value={draft.event} onInput={(e) => set({ event: e.currentTarget.value })} aria-describedby="event-name-help" autoComplete="off" />
+        <span id="event-name-help" class="muted">
+          "Object Action" in Title Case, e.g. Product Added
+        </span>
+        {nameWarnings.map((w) => (
+          <span key={w.message} class="warning" role="status" data-testid={`name-${w.kind}`}>
+            ⚠ {w.message}
+          </span>
+        ))}
+      </div>
+      <div class="row">
+        <label for="trigger">Trigger</label>
+        <select id="trigger" value={draft.trigger} onChange={(e) => set({ trigger: e.currentTarget.value as Trigger })}>
+          {TRIGGERS.map((t) => (
+            <option key={t} value={t}>
+              {TRIGGER_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.trigger !== 'pageview' && (
+        <div class="row stacked target">
+          <span class="label">Element</span>
+          <code data-testid="target-selector">{draft.target?.selector ?? '(none picked)'}</code>
+          {draft.targetCount !== undefined && (
+            <span data-testid="target-count" class={draft.targetCount > 0 ? 'ok' : 'error'}>
+              {draft.targetCount === 1 ? 'matches 1 element on this page' : `matches ${draft.targetCount} elements on this page`}
+            </span>
+          )}
+          <button type="button" onClick={props.onRepickTarget}>
+            Pick element again
+          </button>
+        </div>
+      )}
+      <section aria-labelledby="props-heading">
+        <h3 id="props-heading">Properties</h3>
+        {draft.properties.map((row, i) => (
+          <PropertyRow
+            key={row.key}
+            row={row}
+            index={i}
+            preview={props.previews[i]}
+            refused={props.refusals[row.key]}
+            picking={props.pickingRow === row.key}
+            attributes={props.attributes[row.key]}
+            onChange={(next) => setRow(i, next)}
+            onPick={() => props.onPickProperty(row.key)}
+            onRemove={() => set({ properties: draft.properties.filter((_, j) => j !== i) })}
+          />
+        ))}
+        <button type="button" onClick={() => set({ properties: [...draft.properties, { key: rowKey(), name: '', source: 'text' }] })}>
+          Add property
+        </button>
+      </section>
+      <PageRules url={props.url} scope={draft.scope} pages={draft.pages} onChange={(scope, pages) => set({ scope, pages })} />
+      <label class="checkbox">
+        <input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
+        Enabled
+      </label>
+      {props.errors.length > 0 && (
+        <ul class="errors" role="alert" aria-label="Problems to fix">
+          {props.errors.map((e) => (
+            <li key={`${e.path}:${e.message}`} class="error">
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary">
+          Save tag
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,319 @@
+import type { Locator } from '../config/types';
+import { checkSelector } from '../config/selector-syntax';
+import { boxOf, labelOf, type Box } from './geometry';
+import { createHoverTracker, type HoverTracker } from './hover';
+import { createElementWalker } from './navigate';
+import { checkPropertySource, privacyWarnings } from './privacy';
+import { createEventSuppressor, type EventSuppressor } from './suppress';
+import { cleanText } from './property-value';
+
+/** What the picker is picking for. */
+export type PickPurpose = 'target' | 'property';
+
+/** Element ⇄ locator functions (lib/selector), passed in so this module stays testable. */
+export interface LocatorFunctions {
+  createLocator(el: Element): Locator;
+  resolveLocator(locator: Locator, root: ParentNode): Element[];
+  /** A locator for the element and the ones like it (the other cards' buttons). */
+  similarLocator?(el: Element): Locator | undefined;
+}
+
+/** The element the user settled on, and what the locator makes of it. */
+export interface Selection {
+  locator: Locator;
+  /** The locator of this very element (kept to come back from "all similar"). */
+  only: Locator;
+  similar?: Locator;
+  scope: 'only' | 'similar';
+  /** The selector as typed in the overlay (may be invalid while typing). */
+  draft: string;
+  error?: string;
+  count: number;
+  boxes: Box[];
+}
+
+/** What the overlay draws. */
+export interface PickerState {
+  mode: 'idle' | 'picking' | 'selected';
+  purpose: PickPurpose;
+  hover?: { box: Box; label: string };
+  selection?: Selection;
+  /** Elements outlined on request of the tag list. */
+  highlight?: { selector: string; count: number; boxes: Box[] };
+  notice?: { kind: 'info' | 'error'; text: string };
+}
+
+/** Facts about a picked element sent to the editor. */
+export interface ElementSummary {
+  tag: string;
+  text: string;
+  inputType?: string;
+  isForm: boolean;
+  attributes: string[];
+}
+
+/** Options of `createPickerController`. */
+export interface PickerControllerOptions {
+  locators: LocatorFunctions;
+  /** True for nodes of our own overlay (never picked, never suppressed). */
+  isOwnElement: (el: Element) => boolean;
+  win?: Window;
+  /** Most outlines drawn for one selector (the count is still exact). Default 500. */
+  maxOutlines?: number;
+  onPicked?: (selection: Selection, element: ElementSummary) => void;
+  onTargetChanged?: (selection: Selection) => void;
+  onPropertyPicked?: (result: { selector: string; element: ElementSummary; text: string; warnings: string[] }) => void;
+  onPropertyRefused?: (reason: string) => void;
+  onCancelled?: () => void;
+}
+
+/** The picker's state machine. */
+export interface PickerController {
+  getState(): PickerState;
+  subscribe(listener: (state: PickerState) => void): () => void;
+  start(purpose: PickPurpose): void;
+  /** Stops picking; keeps a selection on screen. */
+  stop(): void;
+  /** Clears everything drawn (selection, highlight). */
+  clear(): void;
+  /** The overlay's selector field changed. */
+  editSelector(text: string): void;
+  setScope(scope: 'only' | 'similar'): void;
+  highlight(selector: string): number;
+  /** Recomputes boxes (scroll, resize, DOM or route change). */
+  refresh(): void;
+  /** Picks an element as if clicked (keyboard Enter, tests). */
+  pick(el: Element): void;
+  dispose(): void;
+}
+
+// Realm-independent: events in a content script carry nodes of the page's realm.
+function isElement(node: EventTarget): node is Element {
+  return (node as Node).nodeType === 1;
+}
+
+/** Summarises an element for the editor. */
+export function summarizeElement(el: Element): ElementSummary {
+  const input = el.localName === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : undefined;
+  return {
+    tag: el.localName,
+    text: cleanText(el.textContent || (el as HTMLInputElement).value || el.getAttribute('aria-label') || '', 200),
+    ...(input ? { inputType: input } : {}),
+    isForm: el.localName === 'form',
+    attributes: [...el.attributes].map((a) => a.name).filter((n) => /^[A-Za-z_:][-A-Za-z0-9_:.]{0,99}$/.test(n)).slice(0, 50),
+  };
+}
+
+/** Creates the picker state machine for one page. */
+export function createPickerController(options: PickerControllerOptions): PickerController {
+  const win = options.win ?? window;
+  const doc = win.document;
+  const maxOutlines = options.maxOutlines ?? 500;
+  const listeners = new Set<(state: PickerState) => void>();
+  const walker = createElementWalker();
+  let state: PickerState = { mode: 'idle', purpose: 'target' };
+  let hovered: Element | null = null;
+  let picked: Element | null = null;
+  let suppressor: EventSuppressor | undefined;
+  let tracker: HoverTracker | undefined;
+  let keyListener: ((event: KeyboardEvent) => void) | undefined;
+
+  const set = (patch: Partial<PickerState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  };
+
+  const isOwnEvent = (event: Event) => event.composedPath().some((n) => isElement(n) && options.isOwnElement(n));
+
+  const resolve = (selector: string): { count: number; boxes: Box[]; elements: Element[] } | { error: string } => {
+    const check = checkSelector(selector);
+    if (!check.ok) return { error: check.reason };
+    let elements: Element[];
+    try {
+      elements = options.locators.resolveLocator({ selector }, doc);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    elements = elements.filter((el) => !options.isOwnElement(el));
+    return { count: elements.length, elements, boxes: elements.slice(0, maxOutlines).map(boxOf) };
+  };
+
+  const setHover = (el: Element | null) => {
+    hovered = el;
+    if (!el) return set({ hover: undefined });
+    const box = boxOf(el);
+    set({ hover: { box, label: labelOf(el, box) } });
+  };
+
+  const stopPicking = () => {
+    suppressor?.stop();
+    suppressor = undefined;
+    tracker?.stop();
+    tracker = undefined;
+    if (keyListener) win.removeEventListener('keydown', keyListener, { capture: true });
+    keyListener = undefined;
+    hovered = null;
+  };
+
+  const selectionFor = (el: Element, locator: Locator): Selection => {
+    const result = resolve(locator.selector);
+    const counted = 'error' in result ? { count: 0, boxes: [] } : result;
+    return { locator, only: locator, scope: 'only', draft: locator.selector, count: counted.count, boxes: counted.boxes, ...('error' in result ? { error: result.error } : {}) };
+  };
+
+  const pick = (el: Element) => {
+    if (state.purpose === 'property') {
+      const verdict = checkPropertySource(el);
+      if (!verdict.ok) {
+        set({ notice: { kind: 'error', text: `Refused: ${verdict.reason}` } });
+        options.onPropertyRefused?.(verdict.reason);
+        return; // keep picking: choose another element
+      }
+      const locator = options.locators.createLocator(el);
+      const text = cleanText(el.textContent, 255);
+      stopPicking();
+      set({ mode: state.selection ? 'selected' : 'idle', hover: undefined, notice: undefined });
+      options.onPropertyPicked?.({ selector: locator.selector, element: summarizeElement(el), text, warnings: privacyWarnings(text) });
+      return;
+    }
+    const locator = options.locators.createLocator(el);
+    picked = el;
+    const selection = selectionFor(el, locator);
+    stopPicking();
+    set({ mode: 'selected', hover: undefined, selection, notice: undefined });
+    options.onPicked?.(selection, summarizeElement(el));
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    const handled = ['Escape', 'ArrowUp', 'ArrowDown', 'Enter'].includes(event.key);
+    if (!handled || isOwnEvent(event)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (event.key === 'Escape') {
+      stopPicking();
+      set({ mode: state.selection ? 'selected' : 'idle', hover: undefined, notice: undefined });
+      options.onCancelled?.();
+    } else if (event.key === 'Enter') {
+      if (hovered) pick(hovered);
+    } else if (hovered) {
+      setHover(event.key === 'ArrowUp' ? walker.up(hovered) : walker.down(hovered));
+    }
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start(purpose) {
+      stopPicking();
+      walker.reset();
+      suppressor = createEventSuppressor({
+        target: win,
+        isOwn: isOwnEvent,
+        onSuppressed: (event) => {
+          if (event.type !== 'click' || !(event as MouseEvent).isTrusted) return;
+          const fromPoint = hovered;
+          const path = event.composedPath();
+          const first = path.find(isElement);
+          const el = fromPoint && first && (fromPoint === first || fromPoint.contains(first) || first.contains(fromPoint)) ? fromPoint : first;
+          if (el) pick(el);
+        },
+      });
+      tracker = createHoverTracker({
+        win,
+        isOwn: options.isOwnElement,
+        onHover: (el) => {
+          walker.reset();
+          setHover(el);
+        },
+      });
+      keyListener = onKey;
+      win.addEventListener('keydown', keyListener, { capture: true });
+      set({
+        mode: 'picking',
+        purpose,
+        hover: undefined,
+        notice: { kind: 'info', text: purpose === 'property' ? 'Click the element the property reads' : 'Click the element to tag · ↑ parent · ↓ child · Esc cancel' },
+        ...(purpose === 'target' ? { selection: undefined } : {}),
+      });
+    },
+    stop() {
+      stopPicking();
+      set({ mode: state.selection ? 'selected' : 'idle', hover: undefined, notice: undefined });
+    },
+    clear() {
+      stopPicking();
+      picked = null;
+      set({ mode: 'idle', hover: undefined, selection: undefined, highlight: undefined, notice: undefined });
+    },
+    editSelector(text) {
+      const current = state.selection;
+      if (!current) return;
+      const result = resolve(text);
+      if ('error' in result) {
+        set({ selection: { ...current, draft: text, error: result.error, count: 0, boxes: [] } });
+        return;
+      }
+      const locator: Locator = { selector: text };
+      const next: Selection = { ...current, draft: text, error: undefined, locator, count: result.count, boxes: result.boxes };
+      set({ selection: next });
+      options.onTargetChanged?.(next);
+    },
+    setScope(scope) {
+      const current = state.selection;
+      if (!current || !picked) return;
+      let locator = current.only;
+      if (scope === 'similar') {
+        const similar = current.similar ?? options.locators.similarLocator?.(picked);
+        if (!similar) {
+          set({ notice: { kind: 'info', text: 'No similar elements found' } });
+          return;
+        }
+        locator = similar;
+        current.similar = similar;
+      }
+      const result = resolve(locator.selector);
+      const counted = 'error' in result ? { count: 0, boxes: [] } : result;
+      const next: Selection = { ...current, scope, locator, draft: locator.selector, error: undefined, count: counted.count, boxes: counted.boxes };
+      set({ selection: next, notice: undefined });
+      options.onTargetChanged?.(next);
+    },
+    highlight(selector) {
+      if (!selector) {
+        set({ highlight: undefined });
+        return 0;
+      }
+      const result = resolve(selector);
+      if ('error' in result) {
+        set({ highlight: undefined });
+        return -1;
+      }
+      set({ highlight: { selector, count: result.count, boxes: result.boxes } });
+      return result.count;
+    },
+    refresh() {
+      const patch: Partial<PickerState> = {};
+      if (state.selection) {
+        const result = resolve(state.selection.error ? state.selection.locator.selector : state.selection.draft);
+        if (!('error' in result)) patch.selection = { ...state.selection, count: result.count, boxes: result.boxes };
+      }
+      if (state.highlight) {
+        const result = resolve(state.highlight.selector);
+        if (!('error' in result)) patch.highlight = { ...state.highlight, count: result.count, boxes: result.boxes };
+      }
+      if (hovered) {
+        const box = boxOf(hovered);
+        patch.hover = { box, label: labelOf(hovered, box) };
+      }
+      if (Object.keys(patch).length > 0) set(patch);
+      tracker?.refresh();
+    },
+    pick,
+    dispose() {
+      stopPicking();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { Locator, PageRule, Tag } from '../config/types';
+import type { PropertySource, Trigger, UrlPart, Transform } from '../config/limits';
+import { defaultPageRules, rulesForScope, type PageScope } from './page-rules';
+import { suggestEventName } from './naming';
+
+/** A property row while being edited: every field optional, empty strings allowed. */
+export interface PropertyInput {
+  /** Stable row key (not saved). */
+  key: string;
+  name: string;
+  source: PropertySource;
+  value?: string;
+  selector?: string;
+  attribute?: string;
+  part?: UrlPart;
+  param?: string;
+  transform?: Transform | '';
+}
+
+/** The tag editor's working copy. */
+export interface TagDraft {
+  id: string;
+  event: string;
+  trigger: Trigger;
+  target?: Locator;
+  /** How many elements the target matched when picked or last edited. */
+  targetCount?: number;
+  scope: PageScope | 'custom';
+  pages: PageRule[];
+  properties: PropertyInput[];
+  enabled: boolean;
+  description?: string;
+  /** True until first saved. */
+  isNew: boolean;
+}
+
+let counter = 0;
+/** A fresh row key. */
+export function rowKey(): string {
+  counter += 1;
+  return `p${counter}`;
+}
+
+/** A new draft for an element just picked on `url`. */
+export function draftFromPick(input: { id: string; url: string; locator: Locator; count: number; label: string; isForm: boolean; tag: string }): TagDraft {
+  const trigger: Trigger = input.isForm ? 'submit' : /^(?:select|textarea)$/.test(input.tag) ? 'change' : 'click';
+  return {
+    id: input.id,
+    event: suggestEventName(input.label, { trigger }),
+    trigger,
+    target: input.locator,
+    targetCount: input.count,
+    scope: 'this-path',
+    pages: defaultPageRules(input.url),
+    properties: [],
+    enabled: true,
+    isNew: true,
+  };
+}
+
+/** The scope radio a set of rules corresponds to on `url`. */
+export function scopeOfRules(pages: readonly PageRule[], url: string): PageScope | 'custom' {
+  const same = (a: readonly PageRule[], b: readonly PageRule[]) => a.length === b.length && a.every((r, i) => r.match === b[i]!.match && r.value === b[i]!.value);
+  for (const scope of ['this-path', 'prefix', 'whole-site'] as const) if (same(pages, rulesForScope(url, scope))) return scope;
+  return 'custom';
+}
+
+/** A draft for editing a saved tag. */
+export function draftFromTag(tag: Tag, url: string): TagDraft {
+  return {
+    id: tag.id,
+    event: tag.event,
+    trigger: tag.trigger,
+    ...(tag.target ? { target: tag.target } : {}),
+    scope: scopeOfRules(tag.pages ?? [], url),
+    pages: [...(tag.pages ?? [])],
+    properties: (tag.properties ?? []).map((p) => {
+      const row: PropertyInput = { key: rowKey(), name: p.name, source: p.source };
+      if (p.source === 'static') row.value = String(p.value);
+      if ('selector' in p && p.selector) row.selector = p.selector;
+      if (p.source === 'attribute') row.attribute = p.attribute;
+      if (p.source === 'url' && p.part) row.part = p.part;
+      if (p.source === 'query') row.param = p.param;
+      if ('transform' in p && p.transform) row.transform = p.transform;
+      return row;
+    }),
+    enabled: tag.enabled !== false,
+    ...(tag.description ? { description: tag.description } : {}),
+    isNew: false,
+  };
+}
+
+/** The property as the config format wants it (unvalidated). */
+export function propertyToConfig(row: PropertyInput): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: row.name.trim(), source: row.source };
+  switch (row.source) {
+    case 'static':
+      out.value = row.value ?? '';
+      break;
+    case 'attribute':
+      out.attribute = (row.attribute ?? '').trim();
+      break;
+    case 'url':
+      if (row.part) out.part = row.part;
+      break;
+    case 'query':
+      out.param = (row.param ?? '').trim();
+      break;
+  }
+  if ((row.source === 'text' || row.source === 'attribute' || row.source === 'value') && row.selector?.trim()) out.selector = row.selector.trim();
+  if ((row.source === 'text' || row.source === 'attribute' || row.source === 'value') && row.transform) out.transform = row.transform;
+  return out;
+}
+
+/** The tag the draft stands for, ready for `parseTag` (which has the last word). */
+export function draftToTag(draft: TagDraft): Record<string, unknown> {
+  const tag: Record<string, unknown> = { id: draft.id, event: draft.event.trim(), trigger: draft.trigger };
+  if (draft.target && draft.trigger !== 'pageview') tag.target = draft.target;
+  if (draft.pages.length > 0) tag.pages = draft.pages;
+  if (draft.properties.length > 0) tag.properties = draft.properties.map(propertyToConfig);
+  tag.enabled = draft.enabled;
+  if (draft.description?.trim()) tag.description = draft.description.trim();
+  return tag;
+}

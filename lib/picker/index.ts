@@ -1,0 +1,12 @@
+/** The picker overlay's logic: hover tracking, event suppression, key walking, privacy checks, editor helpers. */
+export * from './controller';
+export * from './geometry';
+export * from './hover';
+export * from './naming';
+export * from './navigate';
+export * from './page-rules';
+export * from './privacy';
+export * from './property-value';
+export * from './suppress';
+export * from './tag-state';
+export * from './editor-draft';

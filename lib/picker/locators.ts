@@ -1,0 +1,25 @@
+import type { Locator } from '../config/types';
+import { createLocator, findSimilar, resolveLocator } from '../selector';
+import type { LocatorFunctions } from './controller';
+
+/**
+ * A tag-config Locator from lib/selector's, with only the fields the config format
+ * declares (selector, fallbacks, fingerprint, shadow `hosts`) so it passes the strict schema.
+ */
+export function toConfigLocator(locator: Locator): Locator {
+  const out: Locator = { selector: locator.selector };
+  if (locator.fallbacks && locator.fallbacks.length > 0) out.fallbacks = locator.fallbacks;
+  if (locator.fingerprint) out.fingerprint = locator.fingerprint;
+  if (locator.hosts && locator.hosts.length > 0) out.hosts = locator.hosts;
+  return out;
+}
+
+/** The picker's element ⇄ locator functions, backed by lib/selector. */
+export const pickerLocators: LocatorFunctions = {
+  createLocator: (el) => toConfigLocator(createLocator(el)),
+  resolveLocator: (locator, root) => resolveLocator(locator, root),
+  similarLocator(el) {
+    const similar = findSimilar(el);
+    return similar.count >= 2 ? { selector: similar.selector } : undefined;
+  },
+};

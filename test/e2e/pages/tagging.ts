@@ -1,0 +1,91 @@
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { extensionUrl } from '../fixtures';
+
+/** The tab id Chromium gave the page at `url` (asked from the extension's service worker). */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (wanted) => {
+    // `chrome` is the worker's global; the test's own types do not declare it.
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** The picker overlay inside a tagged page (an open shadow root, which locators pierce). */
+export class PickerOverlay {
+  readonly host: Locator;
+  readonly hoverLabel: Locator;
+  readonly banner: Locator;
+  readonly card: Locator;
+  readonly matchCount: Locator;
+  readonly selectorInput: Locator;
+  readonly matchOutlines: Locator;
+
+  constructor(readonly page: Page) {
+    this.host = page.locator('tagpoint-overlay');
+    this.hoverLabel = this.host.locator('.label');
+    this.banner = this.host.locator('.banner');
+    this.card = this.host.getByRole('region', { name: 'Picked element' });
+    this.matchCount = this.host.getByTestId('match-count');
+    this.selectorInput = this.host.getByLabel('Selector');
+    this.matchOutlines = this.host.locator('.box.match');
+  }
+
+  /** Moves the real pointer onto the element's centre (what a user's hover does). */
+  async hover(target: Locator): Promise<void> {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('the element has no box');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  }
+
+  /** Hovers, then clicks the element at its centre with the real pointer. */
+  async pick(target: Locator): Promise<void> {
+    await this.hover(target);
+    const box = (await target.boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+}
+
+/** The side panel page, opened as a tab pinned to the tagged tab (`sidepanel.html?tabId=N`). */
+export class SidePanel {
+  readonly startButton: Locator;
+  readonly eventName: Locator;
+  readonly saveButton: Locator;
+  readonly addProperty: Locator;
+  readonly status: Locator;
+  readonly pageUrl: Locator;
+  readonly targetCount: Locator;
+  readonly tagItems: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly extensionId: string,
+  ) {
+    this.startButton = page.getByRole('button', { name: 'Start tagging' });
+    this.eventName = page.getByLabel('Event name');
+    this.saveButton = page.getByRole('button', { name: 'Save tag' });
+    this.addProperty = page.getByRole('button', { name: 'Add property' });
+    this.status = page.getByTestId('status');
+    this.pageUrl = page.getByTestId('page-url');
+    this.targetCount = page.getByTestId('target-count');
+    this.tagItems = page.locator('.tag-item');
+  }
+
+  static async open(context: BrowserContext, extensionId: string, tabId: number): Promise<SidePanel> {
+    const page = await context.newPage();
+    await page.goto(extensionUrl(extensionId, `sidepanel.html?tabId=${tabId}`));
+    return new SidePanel(page, extensionId);
+  }
+
+  /** The n-th property fieldset of the editor. */
+  property(index: number): Locator {
+    return this.page.locator(`fieldset.property[data-property-index="${index}"]`);
+  }
+
+  /** The list item of the tag sending `event`. */
+  tag(event: string): Locator {
+    return this.tagItems.filter({ has: this.page.getByRole('button', { name: `Show "${event}" on the page` }) });
+  }
+}
