@@ -83,6 +83,14 @@ test('a published tag on "Add to cart" reaches the collector with the product of
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'shop-products.png') });
   }
+
+  // Both events show on the Events page, newest first, with the tag that made them.
+  await page.goto(`${stack.shop.url}/events`);
+  const items = page.locator('[data-events-list] li');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('Aurora Desk Lamp');
+  await expect(items.first()).toContainText(`Tagpoint tag card-add · revision ${revision}`);
+  if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, 'events.png') });
   expect(egress.list()).toEqual([]);
 });
 
@@ -121,7 +129,6 @@ test('the Events page shows what the collector received, live, as text', async (
   await expect(item.locator('pre')).toContainText('"total": 1299');
   expect(await page.locator('[data-events-list] img').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-  if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, 'events.png') });
   expect(egress.list()).toEqual([]);
 });
 
