@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+
+/**
+ * Unit tests. WxtVitest brings WXT's globals, `@/` aliases and a fake `browser`; it does
+ * not take wxt.config's Vite plugins, so Preact's is listed here again.
+ * Default environment happy-dom; a server-side file opts into Node with a first-line
+ * `// @vitest-environment node`.
+ */
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    environment: 'happy-dom',
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'lib/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    // 2 cores: do not oversubscribe them (some tests start servers and child processes).
+    maxWorkers: 2,
+  },
+});
