@@ -9,4 +9,4 @@ export { demoSeedConfig } from './seed-config';
 export { parseStartOptions, busyPortAdvice, START_USAGE, type StartOptions } from './start-options';
 export { prepareDemoExtension, DemoDefaultsSchema, DEMO_DEFAULTS_FILE, type DemoDefaults } from './extension-defaults';
 export { hasDisplay, openDemoBrowser, type DemoBrowser } from './browser';
-export { runSmoke, SMOKE_PRODUCT, type SmokeOptions, type SmokeResult } from './smoke';
+export { runSmoke, allowLoopbackScripting, SMOKE_PRODUCT, type SmokeOptions, type SmokeResult } from './smoke';

@@ -1,5 +1,7 @@
-import { chromium, type BrowserContext } from '@playwright/test';
-import type { TagConfig } from '../config';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseConfig, type TagConfig } from '../config';
 import { createRegistryClient } from '../publish';
 import { extensionArgs, startRefusingProxy } from './browser';
 import type { DemoStack } from './stack';
@@ -28,28 +30,87 @@ export interface SmokeResult {
   todo: string[];
 }
 
-/** The card the smoke clicks, and what its event must carry. */
-export const SMOKE_PRODUCT = { id: 'p1004', name: 'Fjord Lounge Chair', price: 1299 } as const;
+/** The card the smoke tags and clicks; its event must carry the product's name. */
+export const SMOKE_PRODUCT = { name: 'Fjord Lounge Chair' } as const;
 
-function smokeConfig(siteId: string): TagConfig {
-  return {
-    version: 1,
-    site: siteId,
-    revision: 0,
-    tags: [
-      {
-        id: 'smoke-add-to-cart',
-        event: 'Product Added',
-        trigger: 'click',
-        target: { selector: '.ProductCard_card__x7Hq2 > button' },
-        properties: [
-          { name: 'product_id', source: 'attribute', attribute: 'data-product-id', selector: '[data-product-id]' },
-          { name: 'name', source: 'text', selector: '.ProductCard_title__3kLmz' },
-          { name: 'price', source: 'text', selector: '.ProductCard_price__9QwE1', transform: 'number' },
-        ],
-      },
-    ],
-  };
+/**
+ * Lets the extension copy script pages on 127.0.0.1 without a toolbar click. A person grants
+ * this per tab by clicking the toolbar button (activeTab); headless Chromium has no toolbar,
+ * so the smoke's copy asks for it up front, as the e2e test build does (TAGPOINT_E2E=1).
+ */
+export function allowLoopbackScripting(extensionDir: string): void {
+  const file = path.join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+  const hosts = new Set(manifest.host_permissions ?? []);
+  hosts.add('http://127.0.0.1/*');
+  manifest.host_permissions = [...hosts];
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+}
+
+async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (wanted) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    return (await api.tabs.query({})).find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`the extension sees no tab showing ${url}`);
+  return id;
+}
+
+/** Waits until a form field of the side panel holds a value (the picked element's selector). */
+async function waitForValue(field: ReturnType<Page['locator']>, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await field.inputValue();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('the picked property element never reached the side panel');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Clicks an element of the tagged page with the real pointer, as a person picking it would. */
+async function pointerClick(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the element to pick has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * Tags "Add to cart" of one card through the extension's side panel and picker: start
+ * tagging, pick the button, name the event, add a text property picked from the card's
+ * title, save, and export the tag config. Returns the exported config.
+ */
+async function tagThroughExtension(context: BrowserContext, worker: Worker, extensionId: string, shop: Page): Promise<TagConfig> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${await tabIdOf(worker, shop.url())}`);
+  await panel.getByRole('button', { name: 'Start tagging' }).click();
+  await shop.bringToFront();
+  const overlay = shop.locator('tagpoint-overlay');
+  await overlay.locator('.banner').waitFor({ timeout: 10_000 });
+  const card = shop.locator('article', { hasText: SMOKE_PRODUCT.name });
+  await pointerClick(shop, card.getByRole('button', { name: 'Add to cart' }));
+  await overlay.getByTestId('match-count').waitFor({ timeout: 10_000 });
+
+  await panel.getByLabel('Event name').fill('Product Added');
+  await panel.getByRole('button', { name: 'Add property' }).click();
+  const property = panel.locator('fieldset.property[data-property-index="0"]');
+  await property.getByLabel('Name').fill('name');
+  await property.getByLabel('Source').selectOption('text');
+  await property.getByRole('button', { name: 'Pick on page' }).click();
+  await shop.bringToFront();
+  await pointerClick(shop, card.locator('h3'));
+  await waitForValue(property.getByLabel('Element'), 10_000);
+  await panel.getByRole('button', { name: 'Save tag' }).click();
+  await panel.getByTestId('status').filter({ hasText: 'Saved "Product Added"' }).waitFor({ timeout: 10_000 });
+
+  const downloading = panel.waitForEvent('download', { timeout: 10_000 });
+  await panel.getByRole('button', { name: 'Export tag config' }).click();
+  const file = await (await downloading).path();
+  const parsed = parseConfig(JSON.parse(readFileSync(file, 'utf8')));
+  await panel.close();
+  if (!parsed.ok) throw new Error(`the exported config is not valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return parsed.config;
 }
 
 /**
@@ -85,20 +146,29 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     const extensionId = new URL(worker.url()).host;
     log(`extension loaded (id ${extensionId})`);
 
-    // TODO(issue 8): tag the button through the extension (picker + side panel) and publish
-    // from it, once the picker's publish flow has landed. Until then the tag is published
-    // with the registry client the extension uses (lib/publish), and the result says so.
-    step = 'publishing a tag on "Add to cart" to the registry';
-    const client = createRegistryClient({ baseUrl: stack.registryUrl, token: stack.token });
-    const published = await client.publish(stack.siteId, smokeConfig(stack.siteId), { message: 'npm start --smoke' });
-    if (!published.ok) throw new Error(published.error.message);
-    const revision = published.value.revision;
-    log(`published revision ${revision}`);
-
     step = 'opening the demo shop';
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${stack.shop.url}/products/`);
+
+    step = 'tagging "Add to cart" through the extension (side panel + picker)';
+    const exported = await tagThroughExtension(context, worker, extensionId, page);
+    const tag = exported.tags.find((t) => t.event === 'Product Added');
+    if (!tag) throw new Error('the exported config has no "Product Added" tag');
+    log(`tagged through the extension: ${tag.target?.selector} with properties ${JSON.stringify(tag.properties)}`);
+
+    // TODO(issue 8): publish from the extension once its publish flow has landed. Until then
+    // the exported config goes to the registry through lib/publish, the client the extension
+    // will use, and the result lists this under `todo`.
+    step = 'publishing the exported config to the registry';
+    const client = createRegistryClient({ baseUrl: stack.registryUrl, token: stack.token });
+    const published = await client.publish(stack.siteId, { ...exported, site: stack.siteId }, { message: 'npm start --smoke' });
+    if (!published.ok) throw new Error(published.error.message);
+    const revision = published.value.revision;
+    log(`published revision ${revision}`);
+
+    step = 'reloading the demo shop';
     await page.goto(`${stack.shop.url}/products/`);
 
     step = `clicking "Add to cart" on ${SMOKE_PRODUCT.name}`;
@@ -112,11 +182,8 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     );
     const properties = event.payload.properties ?? {};
     const tagpoint = event.payload.context?.tagpoint as { tag?: string; revision?: number } | undefined;
-    if (properties.product_id !== SMOKE_PRODUCT.id || properties.price !== SMOKE_PRODUCT.price) {
-      throw new Error(`the event arrived with the wrong properties: ${JSON.stringify(properties)}`);
-    }
-    if (tagpoint?.tag !== 'smoke-add-to-cart' || tagpoint.revision !== revision) {
-      throw new Error(`the event's context.tagpoint is ${JSON.stringify(tagpoint)}, expected tag smoke-add-to-cart, revision ${revision}`);
+    if (tagpoint?.tag !== tag.id || tagpoint.revision !== revision) {
+      throw new Error(`the event's context.tagpoint is ${JSON.stringify(tagpoint)}, expected tag ${tag.id}, revision ${revision}`);
     }
     log(`collector received "Product Added" ${JSON.stringify(properties)}`);
 
@@ -130,7 +197,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       revision,
       properties,
       refusedConnections: proxy.hits,
-      todo: ['tag the element through the extension UI (picker + side panel); published through lib/publish instead'],
+      todo: ['publish from the extension (its publish flow has not landed): the config exported from the side panel was published through lib/publish'],
     };
   };
 

@@ -7,7 +7,7 @@ import { chromiumPath } from '../../scripts/find-chromium.mjs';
 import { hasDisplay, openDemoBrowser, type DemoBrowser } from './browser';
 import { prepareDemoExtension } from './extension-defaults';
 import { PortInUseError } from './http-util';
-import { runSmoke } from './smoke';
+import { allowLoopbackScripting, runSmoke } from './smoke';
 import { startDemoStack, type DemoStack } from './stack';
 import { busyPortAdvice, parseStartOptions, START_USAGE, type StartOptions } from './start-options';
 
@@ -74,6 +74,7 @@ async function smoke(options: StartOptions): Promise<number> {
       token: stack.token,
       sites: { [stack.shop.url]: stack.siteId },
     });
+    allowLoopbackScripting(extensionDir);
     const result = await runSmoke({ stack, extensionDir, executable: chromiumPath(), timeoutMs: options.smokeTimeoutMs, log: (l) => say(`smoke: ${l}`) });
     for (const item of result.todo) say(`smoke: TODO ${item}`);
     if (result.refusedConnections) say(`smoke: note: Chromium tried ${result.refusedConnections} connection(s) beyond 127.0.0.1 (refused)`);

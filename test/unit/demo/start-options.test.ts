@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseStartOptions, busyPortAdvice } from '../../../lib/demo/start-options';
 import { DEMO_DEFAULTS_FILE, DemoDefaultsSchema, prepareDemoExtension } from '../../../lib/demo/extension-defaults';
 import { hasDisplay } from '../../../lib/demo/browser';
+import { allowLoopbackScripting } from '../../../lib/demo/smoke';
 
 describe('parseStartOptions', () => {
   it.each([
@@ -68,6 +69,19 @@ describe('prepareDemoExtension', () => {
     expect(existsSync(path.join(dest, 'manifest.json'))).toBe(true);
     expect(existsSync(path.join(src, DEMO_DEFAULTS_FILE))).toBe(false);
     expect(() => prepareDemoExtension(path.join(root, 'missing'), dest, defaults)).toThrow(/No built extension/);
+  });
+
+  it('lets the smoke copy script 127.0.0.1 without touching other manifest fields', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tagpoint-ext-'));
+    dirs.push(root);
+    writeFileSync(path.join(root, 'manifest.json'), JSON.stringify({ name: 'Tagpoint', permissions: ['activeTab'] }));
+    allowLoopbackScripting(root);
+    allowLoopbackScripting(root);
+    expect(JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'))).toEqual({
+      name: 'Tagpoint',
+      permissions: ['activeTab'],
+      host_permissions: ['http://127.0.0.1/*'],
+    });
   });
 
   it.each([
