@@ -3,7 +3,7 @@
  * may script 127.0.0.1 since a test cannot click the toolbar button that grants
  * activeTab), the side panel opened as a tab pinned to the tagged tab.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parseConfig } from '../../lib/config';
 import { expect, test } from './fixtures';
@@ -109,11 +109,11 @@ test.describe('the picker', () => {
       });
       expect(index, 'no clickable button on the page').toBeGreaterThanOrEqual(0);
       const heading = await page.evaluate(() => {
-        const hs = [...document.querySelectorAll('h1, h2, h3, p')];
+        const hs = [...document.querySelectorAll('h1, h2, h3, p, li, span')];
         for (let i = 0; i < hs.length; i++) {
           const r = hs[i]!.getBoundingClientRect();
           const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 10));
-          if (r.top > 80 && r.bottom < innerHeight - 40 && r.right < innerWidth - 400 && (hs[i]!.textContent ?? '').trim() && hit && (hit === hs[i] || hs[i]!.contains(hit))) return i;
+          if (r.top > 80 && r.top < innerHeight - 60 && r.left >= 0 && r.left < innerWidth - 420 && r.width > 10 && (hs[i]!.textContent ?? '').trim() && hit === hs[i]) return i;
         }
         return -1;
       });
@@ -124,7 +124,7 @@ test.describe('the picker', () => {
         panel,
         event: eventName('Button Clicked'),
         target: () => page.locator('button').nth(index),
-        textSource: () => page.locator('h1, h2, h3, p').nth(heading),
+        textSource: () => page.locator('h1, h2, h3, p, li, span').nth(heading),
       });
       await panel.page.close();
     });
@@ -243,6 +243,10 @@ test.describe('the picker', () => {
       // The card's inside (its shadow blends with the page's background, by design).
       shots.push(await page.screenshot({ clip: { x: box.x + 12, y: box.y + 12, width: box.width - 24, height: box.height - 24 }, animations: 'disabled', caret: 'hide' }));
       await panel.page.close();
+    }
+    if (!shots[1]!.equals(shots[0]!)) {
+      await writeFile(test.info().outputPath('plain.png'), shots[0]!);
+      await writeFile(test.info().outputPath('hostile.png'), shots[1]!);
     }
     expect(shots[1]!.equals(shots[0]!), 'the overlay card differs between the plain and the hostile page').toBe(true);
   });

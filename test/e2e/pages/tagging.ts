@@ -33,18 +33,25 @@ export class PickerOverlay {
     this.matchOutlines = this.host.locator('.box.match');
   }
 
-  /** Moves the real pointer onto the element's centre (what a user's hover does). */
-  async hover(target: Locator): Promise<void> {
+  /** A point inside the element, near its top-left for big ones (whose centre may be off screen). */
+  async pointIn(target: Locator): Promise<{ x: number; y: number }> {
+    await target.scrollIntoViewIfNeeded();
     const box = await target.boundingBox();
     if (!box) throw new Error('the element has no box');
-    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    return { x: box.x + Math.min(box.width / 2, 40), y: box.y + Math.min(box.height / 2, 10) };
   }
 
-  /** Hovers, then clicks the element at its centre with the real pointer. */
+  /** Moves the real pointer onto the element (what a user's hover does). */
+  async hover(target: Locator): Promise<void> {
+    const { x, y } = await this.pointIn(target);
+    await this.page.mouse.move(x, y, { steps: 4 });
+  }
+
+  /** Hovers, then clicks the element with the real pointer. */
   async pick(target: Locator): Promise<void> {
     await this.hover(target);
-    const box = (await target.boundingBox())!;
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const { x, y } = await this.pointIn(target);
+    await this.page.mouse.click(x, y);
   }
 }
 
