@@ -53,15 +53,26 @@ export function openDemoBrowser(options: { executable: string; extensionDir: str
 }
 
 /** A proxy that refuses every connection: Chromium pointed at it cannot leave 127.0.0.1 (loopback goes direct). */
-export async function startRefusingProxy(): Promise<{ server: string; hits: number; stop(): Promise<void> }> {
-  let hits = 0;
+export async function startRefusingProxy(): Promise<{ server: string; hits: number; targets: string[]; stop(): Promise<void> }> {
+  const targets: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
-    hits++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
-    socket.destroy();
+    socket.setTimeout(2_000, () => socket.destroy());
+    // Read the request line only to say what was refused ("CONNECT host:443"), then hang up.
+    socket.once('data', (chunk) => {
+      const [method = '?', target = ''] = chunk.toString('latin1').split('\r\n', 1)[0]!.split(' ');
+      let host = target;
+      try {
+        if (method !== 'CONNECT') host = new URL(target).host;
+      } catch {
+        // Not a URL: keep what was sent.
+      }
+      targets.push(`${method} ${host}`.slice(0, 200));
+      socket.destroy();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,8 +82,9 @@ export async function startRefusingProxy(): Promise<{ server: string; hits: numb
   return {
     server: `127.0.0.1:${port}`,
     get hits() {
-      return hits;
+      return targets.length;
     },
+    targets,
     stop() {
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));

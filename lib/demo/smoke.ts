@@ -24,8 +24,8 @@ export interface SmokeResult {
   extensionId: string;
   revision: number;
   properties: Record<string, unknown>;
-  /** Connections Chromium tried to open beyond 127.0.0.1 (refused). */
-  refusedConnections: number;
+  /** Connections Chromium tried to open beyond 127.0.0.1 (refused), as `METHOD target`. */
+  refused: string[];
   /** Steps that are not yet done through the real extension UI; empty once the smoke tags through it. */
   todo: string[];
 }
@@ -196,7 +196,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       extensionId,
       revision,
       properties,
-      refusedConnections: proxy.hits,
+      refused: [...proxy.targets],
       todo: ['publish from the extension (its publish flow has not landed): the config exported from the side panel was published through lib/publish'],
     };
   };
