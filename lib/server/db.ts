@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { configureConnection } from './publish-tx.mjs';
 
 /** A better-sqlite3 connection. */
 export type Db = Database.Database;
@@ -41,18 +42,13 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
  * Opens (creating when needed) the registry's SQLite file and brings its schema up to date.
- * WAL lets readers go on while a publish writes; `synchronous = FULL` because a publish that
- * answered 201 must survive a power cut, and publishes are rare enough to pay for it.
+ * Connection settings (WAL, synchronous = FULL, busy timeout): `configureConnection`.
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    // Another process (a second registry, `tagpoint token create`) may hold the write lock briefly.
-    db.pragma('busy_timeout = 5000');
+    configureConnection(db);
     migrate(db);
     return db;
   } catch (error) {

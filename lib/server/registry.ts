@@ -8,6 +8,7 @@ import { createMirror } from './mirror';
 import { resolveRegistryOptions, type RegistryOptions, type ResolvedRegistryOptions } from './options';
 import { createRuntimeBundle } from './runtime-bundle';
 import { createStore, type PublishOutcome, type RegistryStore, type TokenRecord } from './store';
+import { createInlineWriter, createWorkerWriter } from './writer';
 
 /** A running (or ready to run) registry. */
 export interface Registry {
@@ -40,6 +41,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
   const options = resolveRegistryOptions(input);
   const store = createStore(openDatabase(options.dbPath));
   const live = createLiveCache(store);
+  const writer = options.dbPath === ':memory:' ? createInlineWriter(store) : createWorkerWriter(options.dbPath);
   const mirror = options.mirrorDir ? createMirror(options.mirrorDir) : undefined;
   const bundle = createRuntimeBundle(options.runtimeBundlePath);
   const bodies = bodySchemas(options.maxMessageLength);
@@ -153,7 +155,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
         { path: 'site', message: `site is "${parsed.config.site}" but this publishes to "${site}"; they must be the same` },
       ]);
     }
-    const outcome = store.publish({
+    const outcome = await writer.publish({
       site,
       config: parsed.config,
       author: tokens.get(request)!.label,
@@ -167,7 +169,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     const { site } = request.params as { site: string };
     const body = bodies.rollback.safeParse(request.body);
     if (!body.success) return fail(reply, 400, 'the request body must be { revision, message?, baseRevision? }', issuesToErrors(body.error.issues));
-    const outcome = store.rollback({
+    const outcome = await writer.rollback({
       site,
       revision: body.data.revision,
       author: tokens.get(request)!.label,
@@ -209,6 +211,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     (closed ??= (async () => {
       try {
         await app.close();
+        await writer.close();
         await mirror?.idle();
       } finally {
         store.close();

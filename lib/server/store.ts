@@ -1,5 +1,6 @@
 import type { TagConfig } from '../config';
 import type { Db } from './db';
+import { createWriteTransactions } from './publish-tx.mjs';
 import { generateToken, hashToken, type TokenRole } from './tokens';
 
 /** One entry of a site's history, as `GET /v1/sites/:site/versions` lists it. */
@@ -103,13 +104,7 @@ export function createStore(db: Db, now: () => Date = () => new Date()): Registr
     get: db.prepare<[string, number], VersionRow>(
       `SELECT revision, published_at, author, message, tag_count, config FROM versions WHERE site = ? AND revision = ?`,
     ),
-    liveRevision: db.prepare<[string], number>(`SELECT live_revision FROM sites WHERE id = ?`).pluck(),
-    maxRevision: db.prepare<[string], number | null>(`SELECT MAX(revision) FROM versions WHERE site = ?`).pluck(),
     ensureSite: db.prepare(`INSERT INTO sites (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`),
-    insertVersion: db.prepare(
-      `INSERT INTO versions (site, revision, config, published_at, author, message, tag_count) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    setLive: db.prepare(`UPDATE sites SET live_revision = ? WHERE id = ?`),
     insertToken: db.prepare(`INSERT INTO tokens (id, site, role, label, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
     tokenByHash: db.prepare<[string], TokenRow>(`SELECT id, site, role, label, created_at, revoked_at FROM tokens WHERE hash = ?`),
     tokenById: db.prepare<[string], TokenRow>(`SELECT id, site, role, label, created_at, revoked_at FROM tokens WHERE id = ?`),
@@ -121,32 +116,7 @@ export function createStore(db: Db, now: () => Date = () => new Date()): Registr
 
   const toVersion = (row: VersionRow): StoredVersion => ({ ...toSummary(row), json: row.config });
 
-  // Runs inside an IMMEDIATE transaction: the base check and the insert see the same state.
-  function write(input: PublishInput, config: TagConfig): PublishOutcome {
-    const at = now().toISOString();
-    q.ensureSite.run(input.site, at);
-    const current = q.liveRevision.get(input.site) ?? 0;
-    if (input.baseRevision !== undefined && input.baseRevision !== current) {
-      return { ok: false, reason: 'conflict', currentRevision: current };
-    }
-    // MAX, not live + 1: revisions stay unique even if live ever pointed below the newest.
-    const revision = Math.max(current, q.maxRevision.get(input.site) ?? 0) + 1;
-    const json = JSON.stringify({ ...config, revision });
-    const message = input.message ?? '';
-    q.insertVersion.run(input.site, revision, json, at, input.author, message, config.tags.length);
-    q.setLive.run(revision, input.site);
-    return {
-      ok: true,
-      version: { revision, publishedAt: at, author: input.author, message, tagCount: config.tags.length, json },
-    };
-  }
-
-  const publishTx = db.transaction((input: PublishInput & { config: TagConfig }) => write(input, input.config));
-  const rollbackTx = db.transaction((input: PublishInput & { revision: number }): PublishOutcome => {
-    const old = q.get.get(input.site, input.revision);
-    if (!old) return { ok: false, reason: 'unknown-revision' };
-    return write(input, JSON.parse(old.config) as TagConfig);
-  });
+  const writes = createWriteTransactions(db, now);
   const createTokenTx = db.transaction((input: { site: string; role: TokenRole; label?: string }) => {
     const at = now().toISOString();
     const { id, token } = generateToken();
@@ -166,8 +136,8 @@ export function createStore(db: Db, now: () => Date = () => new Date()): Registr
       const row = q.get.get(site, revision);
       return row ? toVersion(row) : undefined;
     },
-    publish: (input) => publishTx.immediate(input),
-    rollback: (input) => rollbackTx.immediate(input),
+    publish: (input) => writes.publish(input),
+    rollback: (input) => writes.rollback(input),
     createToken: (input) => createTokenTx.immediate(input),
     revokeToken: (idOrToken) => {
       const row = q.tokenById.get(idOrToken) ?? q.tokenByHash.get(hashToken(idOrToken));

@@ -76,6 +76,26 @@ it('keeps serving reads while publishes run', async () => {
   }
 });
 
+it('answers reads while a publish waits for the disk (commits happen off the main thread)', async () => {
+  const r = await started();
+  expect((await publish(r, { config: makeConfig('shop', 1) })).status).toBe(201);
+  // Another connection holds the write lock, as a slow fsync or a second process would.
+  const blocker = new Database(r.dbPath);
+  cleanups.push(() => blocker.close());
+  blocker.exec('BEGIN IMMEDIATE');
+  let published = false;
+  const pending = publish(r, { config: makeConfig('shop', 2) }).then((res) => ((published = true), res));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const read = await r.request('/v1/sites/shop/config.json');
+  expect(read.status).toBe(200);
+  expect((await read.json()).revision).toBe(1);
+  expect(published).toBe(false);
+  blocker.exec('COMMIT');
+  const res = await pending;
+  expect(res.status).toBe(201);
+  expect(await res.json()).toEqual({ revision: 2 });
+});
+
 it('keeps every version, the live one and the tokens across a restart', async () => {
   const dir = tempDir();
   cleanups.push(() => dir.remove());
