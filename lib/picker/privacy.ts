@@ -44,7 +44,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 // Runs of 13-19 digits, optionally grouped by spaces or dashes, that pass the Luhn check.
 const CARD_CANDIDATE = /(?:\d[ -]?){12,18}\d/g;
 // International or national phone numbers: at least 9 digits with usual separators.
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}/;
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}/;
 
 /** True when `digits` passes the Luhn checksum (payment-card numbers do). */
 export function passesLuhn(digits: string): boolean {

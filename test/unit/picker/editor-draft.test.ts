@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseTag } from '../../../lib/config';
+import { draftFromPick, draftFromTag, draftToTag, rowKey, scopeOfRules } from '../../../lib/picker/editor-draft';
+
+const url = 'https://shop.example/products/42';
+
+describe('editor drafts', () => {
+  it('starts a picked button as a click tag on this path with a suggested name', () => {
+    const draft = draftFromPick({ id: 't1', url, locator: { selector: '#add' }, count: 1, label: 'Add to cart', isForm: false, tag: 'button' });
+    expect(draft).toMatchObject({ event: 'Cart Added', trigger: 'click', scope: 'this-path', pages: [{ match: 'path-exact', value: '/products/42' }], isNew: true });
+    expect(draftFromPick({ id: 't1', url, locator: { selector: 'form' }, count: 1, label: '', isForm: true, tag: 'form' }).trigger).toBe('submit');
+    expect(draftFromPick({ id: 't1', url, locator: { selector: 'select' }, count: 1, label: '', isForm: false, tag: 'select' }).trigger).toBe('change');
+  });
+
+  it('round-trips a saved tag through the editor', () => {
+    const tag = {
+      id: 't2',
+      event: 'Product Added',
+      trigger: 'click' as const,
+      target: { selector: '.add' },
+      pages: [{ match: 'path-prefix' as const, value: '/products/' }],
+      properties: [
+        { name: 'title', source: 'text' as const, selector: '.title' },
+        { name: 'sku', source: 'attribute' as const, attribute: 'data-sku', transform: 'uppercase' as const },
+        { name: 'placement', source: 'static' as const, value: 'grid' },
+        { name: 'path', source: 'url' as const, part: 'path' as const },
+        { name: 'campaign', source: 'query' as const, param: 'utm_campaign' },
+      ],
+      enabled: false,
+    };
+    const draft = draftFromTag(tag, url);
+    expect(draft.scope).toBe('prefix');
+    const back = parseTag(draftToTag(draft));
+    expect(back.ok && back.tag).toEqual(tag);
+  });
+
+  it('leaves validation to parseTag: an unnamed property is an error with its path', () => {
+    const draft = draftFromPick({ id: 't3', url, locator: { selector: '#b' }, count: 1, label: 'Buy', isForm: false, tag: 'button' });
+    draft.properties.push({ key: rowKey(), name: '', source: 'text', selector: '' });
+    const result = parseTag(draftToTag(draft));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('properties[0].name');
+  });
+
+  it('drops the target of a pageview tag', () => {
+    const draft = { ...draftFromPick({ id: 't4', url, locator: { selector: '#b' }, count: 1, label: 'x', isForm: false, tag: 'a' }), trigger: 'pageview' as const };
+    expect(draftToTag(draft).target).toBeUndefined();
+  });
+
+  it.each([
+    [[{ match: 'path-exact' as const, value: '/products/42' }], 'this-path'],
+    [[{ match: 'path-prefix' as const, value: '/products/' }], 'prefix'],
+    [[], 'whole-site'],
+    [[{ match: 'glob' as const, value: '/p/**' }], 'custom'],
+  ])('scopeOfRules(%j) = %s', (rules, scope) => expect(scopeOfRules(rules, url)).toBe(scope));
+});
