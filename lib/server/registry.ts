@@ -66,7 +66,11 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
 
   // Preflight for the API: the extension publishes from its own origin with a bearer token.
   app.options('*', async (request, reply) => {
-    if (corsOrigin(request.headers.origin)) {
+    const path = request.url.split('?')[0]!;
+    // The public files stay open to every origin even when the API is narrowed (a runtime may send If-None-Match).
+    const isPublic = path === '/tagpoint.js' || path.endsWith('/config.json');
+    if (isPublic && request.headers.origin) reply.header('access-control-allow-origin', '*');
+    if (isPublic || corsOrigin(request.headers.origin)) {
       reply.header('access-control-allow-methods', 'GET, HEAD, POST, OPTIONS');
       reply.header('access-control-allow-headers', API_HEADERS);
       reply.header('access-control-max-age', '600');

@@ -288,6 +288,12 @@ describe('CORS for the extension', () => {
         other.request('/v1/sites/shop/versions', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
       expect((await preflight('chrome-extension://good')).headers.get('access-control-allow-origin')).toBe('chrome-extension://good');
       expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      const configPreflight = await other.request('/v1/sites/shop/config.json', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://www.shop.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' },
+      });
+      expect(configPreflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(configPreflight.headers.get('access-control-allow-headers')).toMatch(/If-None-Match/);
       await other.request('/v1/sites/shop/versions', { token: other.tokens.publisher, body: { config: makeConfig() } });
       const live = await other.request('/v1/sites/shop/config.json', { headers: { origin: 'https://evil.example' } });
       expect(live.headers.get('access-control-allow-origin')).toBe('*');
