@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import { createPageOutline } from '../components/preview/page-outline';
+import { createPreviewAgent, type PreviewAgent } from '../lib/preview/agent';
+import { AgentRequestSchema, HelloAnswerSchema, type AgentRequest, type LogEntry } from '../lib/preview/schemas';
+
+/**
+ * The preview agent content script (lib/preview/agent.ts), injected on demand by the
+ * background's preview service into a tab's top frame. It asks the background what to run,
+ * so a page load in a previewed tab picks the preview up again. Injecting twice keeps the
+ * first instance.
+ */
+export default defineUnlistedScript(() => {
+  const flag = '__tagpointPreviewAgent';
+  const scope = globalThis as unknown as Record<string, unknown>;
+  if (scope[flag]) return;
+  scope[flag] = true;
+
+  const outline = createPageOutline(document);
+  let agent: PreviewAgent | undefined;
+
+  const emit = (entries: LogEntry[]) => void browser.runtime.sendMessage({ type: 'preview:entries', entries }).catch(() => undefined);
+
+  const run = (settings: { config: unknown; send: boolean; live: boolean }) => {
+    if (agent?.running) agent.update(settings);
+    else agent = createPreviewAgent({ ...settings, emit, outline });
+  };
+
+  const handle = (request: AgentRequest): unknown => {
+    switch (request.type) {
+      case 'preview:agent-ping':
+        return { ok: true, running: !!agent?.running, url: location.href.slice(0, 4000) };
+      case 'preview:agent-update':
+        run(request);
+        return { ok: true };
+      case 'preview:agent-stop':
+        agent?.stop();
+        agent = undefined;
+        outline.clear();
+        return { ok: true };
+      case 'preview:agent-outline':
+        return { count: agent?.outline(request) ?? 0 };
+      case 'preview:agent-coverage':
+        return { url: location.href.slice(0, 4000), tags: agent?.coverage(request.show) ?? [] };
+    }
+  };
+
+  // Only this extension reaches runtime.onMessage; the page's postMessage never commands us.
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = AgentRequestSchema.safeParse(message);
+    if (!parsed.success) return undefined;
+    return Promise.resolve(handle(parsed.data));
+  });
+
+  void browser.runtime.sendMessage({ type: 'preview:hello', url: location.href.slice(0, 4000) }).then(
+    (answer: unknown) => {
+      const parsed = HelloAnswerSchema.safeParse(answer);
+      if (parsed.success && parsed.data.run && !agent) run(parsed.data);
+    },
+    () => undefined,
+  );
+  // No pagehide teardown: an unloading page ends the agent with it, and a page kept in the
+  // back-forward cache comes back with its preview still running.
+});
