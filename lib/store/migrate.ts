@@ -1,3 +1,4 @@
+import { siteIdForUrl } from './site-id';
 import { SCHEMA_KEY, SITE_KEY_PREFIX, STORE_SCHEMA_VERSION, siteKey, type StoredSite } from './schema';
 
 /** A snapshot of the extension's `storage.local` (or the part Tagpoint owns). */
@@ -41,13 +42,7 @@ const STEPS: Record<number, (snapshot: StorageSnapshot) => StoragePatch> = {
 };
 
 function legacySiteId(origin: string): string | undefined {
-  try {
-    const host = new URL(origin).hostname.toLowerCase().replace(/^www\./, '');
-    const id = host.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
-    return id || undefined;
-  } catch {
-    return undefined;
-  }
+  return siteIdForUrl(origin);
 }
 
 /** The layout version of a snapshot: stored key, or 1 when there is data but no key, or current when empty. */
