@@ -18,6 +18,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   outputDir: 'test-results',
   use: {
-    trace: 'retain-on-failure',
+    // Traces cost time on big pages: only for a retried test (CI). Locally: `--trace on`.
+    trace: 'on-first-retry',
   },
 });

@@ -29,17 +29,17 @@ function isExecutable(file) {
 }
 
 /** Absolute path of a Chromium executable; throws with install instructions when none is found. */
-export function chromiumPath(env = process.env) {
+export function chromiumPath(env = process.env, candidates = CANDIDATE_PATHS) {
   for (const name of ['CHROMIUM_PATH', 'CHROME_PATH']) {
     const value = env[name];
     if (!value) continue;
     if (isExecutable(value)) return value;
     throw new Error(`${name} is set to "${value}", which is not an executable file. ${INSTALL_HINT}`);
   }
-  const found = CANDIDATE_PATHS.find(isExecutable);
+  const found = candidates.find(isExecutable);
   if (found) return found;
   throw new Error(
-    `No Chromium found (looked at $CHROMIUM_PATH, $CHROME_PATH, ${CANDIDATE_PATHS.join(', ')}). ${INSTALL_HINT}`,
+    `No Chromium found (looked at $CHROMIUM_PATH, $CHROME_PATH, ${candidates.join(', ')}). ${INSTALL_HINT}`,
   );
 }
 

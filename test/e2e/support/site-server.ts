@@ -8,7 +8,7 @@ export type RouteHandler = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   url: URL,
-) => void | Promise<void>;
+) => unknown;
 
 export interface LoggedRequest {
   method: string;
