@@ -26,12 +26,15 @@ export default defineConfig({
     // Firefox has no sidePanel permission; WXT turns the side panel into a sidebar_action there.
     permissions: browser === 'firefox' ? ['activeTab', 'scripting', 'storage'] : ['activeTab', 'scripting', 'storage', 'sidePanel'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Preview follows a tab across page loads, which activeTab does not survive; it asks for
+    // the one origin being previewed when preview starts (lib/preview/client.ts).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'start-tagging': {
         suggested_key: { default: 'Alt+Shift+T' },
         description: 'Start tagging the current page',
       },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'tagpoint@tagpoint.dev' } } } : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'tagpoint@tagpoint.dev', data_collection_permissions: { required: ['none'] } } } } : {}),
   }),
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BackgroundRequestSchema, ensurePicker, isFromExtensionPage, openSidePanel, type BackgroundResponse } from '../lib/messages';
+import { createPreviewService } from '../lib/preview/service';
 
 /** Starts picking in a tab: inject the picker if needed, then tell it to start. */
 async function startPicking(tabId: number): Promise<BackgroundResponse> {
@@ -15,6 +16,8 @@ async function startPicking(tabId: number): Promise<BackgroundResponse> {
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // Preview (lib/preview/service.ts): keeps a tab's preview running across page loads.
+  createPreviewService();
 
   // Commands come only from our own pages (popup, side panel); content scripts report
   // events, which the pages listen to, and web pages cannot message us at all.
