@@ -43,7 +43,7 @@ export function ImportExport({ drafts, onImport }: ImportExportProps) {
     }
     await onImport(result.tags);
     setErrors([]);
-    setMessage(`Imported ${result.tags.length} tags${result.fromSite !== drafts.site ? ` from site "${result.fromSite}"` : ''}.`);
+    setMessage(`Imported ${result.imported} tags${result.fromSite !== drafts.site ? ` from site "${result.fromSite}"` : ''}.`);
   };
 
   return (

@@ -10,3 +10,5 @@ export * from './property-value';
 export * from './suppress';
 export * from './tag-state';
 export * from './editor-draft';
+export * from './page-watcher';
+export * from './locators';

@@ -11,6 +11,11 @@ export interface PageWatcherOptions {
   onLayout: () => void;
   /** `location.href` changed without a page load (history API, hash). */
   onUrlChange?: (url: string) => void;
+  /**
+   * How often the URL is compared, in ms. `history.pushState` fires no event an isolated
+   * content script can hear, and a route change need not touch the DOM. Default 500.
+   */
+  urlPollMs?: number;
 }
 
 /** A running watcher. */
@@ -39,11 +44,15 @@ export function createPageWatcher(options: PageWatcherOptions): PageWatcher {
   win.addEventListener('resize', schedule, { passive: true });
   win.addEventListener('popstate', schedule);
   win.addEventListener('hashchange', schedule);
+  const poll = win.setInterval(() => {
+    if (win.location.href !== href) schedule();
+  }, options.urlPollMs ?? 500);
   const observer = new MutationObserver(schedule);
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   return {
     stop() {
       observer.disconnect();
+      win.clearInterval(poll);
       win.removeEventListener('scroll', schedule, { capture: true });
       win.removeEventListener('resize', schedule);
       win.removeEventListener('popstate', schedule);

@@ -27,7 +27,8 @@ export interface ImportOptions {
 }
 
 /**
- * Reads a tag-config JSON text for `site`. Errors carry JSON paths (`tags[2].event`); a
+ * Reads a tag-config JSON text for `site`: the tags the site then has, and how many came
+ * from the file. Errors carry JSON paths (`tags[2].event`); a
  * file made for another site is accepted (copying tags between sites is a use case) and
  * its tags are returned for `site`.
  */
@@ -35,7 +36,7 @@ export function importConfig(
   text: string,
   current: Pick<SiteDrafts, 'site' | 'tags'>,
   options: ImportOptions = {},
-): { ok: true; tags: Tag[]; fromSite: string } | { ok: false; errors: ConfigError[] } {
+): { ok: true; tags: Tag[]; fromSite: string; imported: number } | { ok: false; errors: ConfigError[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -45,7 +46,7 @@ export function importConfig(
   const parsed = parseConfig(data);
   if (!parsed.ok) return parsed;
   const incoming = parsed.config.tags;
-  if ((options.mode ?? 'replace') === 'replace') return { ok: true, tags: incoming, fromSite: parsed.config.site };
+  if ((options.mode ?? 'replace') === 'replace') return { ok: true, tags: incoming, fromSite: parsed.config.site, imported: incoming.length };
   const ids = new Set(incoming.map((t) => t.id));
-  return { ok: true, tags: [...current.tags.filter((t) => !ids.has(t.id)), ...incoming], fromSite: parsed.config.site };
+  return { ok: true, tags: [...current.tags.filter((t) => !ids.has(t.id)), ...incoming], fromSite: parsed.config.site, imported: incoming.length };
 }

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { TagConfig } from '../../lib/config/types';
+import { describeRegistryError, type RegistryClient, type VersionSummary } from '../../lib/publish';
+
+/** Props of `VersionHistory`. */
+export interface VersionHistoryProps {
+  client: RegistryClient;
+  site: string;
+  /** Called after a rollback made `revision` live. */
+  onRolledBack?(revision: number): void;
+  /** Shows "Pull live": loads the live config into the drafts through this callback. */
+  onPull?(config: TagConfig): void | Promise<void>;
+  /** Change it to reload the list (after a publish elsewhere). */
+  refreshKey?: unknown;
+}
+
+/** The site's published versions, newest first, each older one with one-click rollback. */
+export function VersionHistory({ client, site, onRolledBack, onPull, refreshKey }: VersionHistoryProps) {
+  const [versions, setVersions] = useState<VersionSummary[] | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState('');
+
+  const load = useCallback(async () => {
+    const result = await client.listVersions(site);
+    if (result.ok) {
+      setVersions(result.value);
+    } else {
+      setProblem(describeRegistryError(result.error));
+    }
+    return result;
+  }, [client, site]);
+
+  useEffect(() => {
+    void load();
+  }, [load, refreshKey]);
+
+  const rollback = async (revision: number) => {
+    setBusy(true);
+    setStatus('');
+    setProblem('');
+    // The base makes a rollback on a stale list fail instead of undoing someone's publish.
+    const result = await client.rollback(site, revision, { baseRevision: versions?.[0]?.revision ?? 0 });
+    if (result.ok) {
+      setStatus(`Rolled back: revision ${result.value.revision} is live, a copy of revision ${revision}.`);
+      onRolledBack?.(result.value.revision);
+    } else if (result.error.kind === 'conflict') {
+      setProblem(`Revision ${result.error.currentRevision} was published meanwhile; the list is updated. Roll back again if it is still needed.`);
+    } else {
+      setProblem(describeRegistryError(result.error));
+    }
+    await load();
+    setBusy(false);
+  };
+
+  const pull = async () => {
+    if (!onPull) return;
+    setBusy(true);
+    setStatus('');
+    setProblem('');
+    const result = await client.getLive(site);
+    if (!result.ok) setProblem(describeRegistryError(result.error));
+    else if (!result.value) setStatus('Nothing is published for this site yet.');
+    else {
+      await onPull(result.value);
+      setStatus(`Loaded live revision ${result.value.revision} (${result.value.tags.length} tags) into the drafts.`);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section aria-labelledby="history-heading" class="version-history">
+      <h2 id="history-heading">Published versions</h2>
+      {onPull && (
+        <button type="button" disabled={busy} onClick={() => void pull()}>
+          Pull live into drafts
+        </button>
+      )}
+      {!versions && !problem && <p role="status">Loading the history…</p>}
+      {versions && versions.length === 0 && <p>Nothing is published for this site yet.</p>}
+      {versions && versions.length > 0 && (
+        <ol class="versions">
+          {versions.map((version, index) => (
+            <li key={version.revision} class="version" data-live={index === 0 ? 'true' : undefined}>
+              <span class="version-title">
+                Revision {version.revision}
+                {index === 0 && <span class="version-live"> (live)</span>}
+              </span>
+              <span class="version-meta">
+                {formatDate(version.publishedAt)} by {version.author}, {version.tagCount} tag{version.tagCount === 1 ? '' : 's'}
+              </span>
+              {version.message && <span class="version-message">{version.message}</span>}
+              {index > 0 && (
+                <button type="button" disabled={busy} aria-label={`Roll back to revision ${version.revision}`} onClick={() => void rollback(version.revision)}>
+                  Roll back to this
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {status && (
+        <p role="status" class="ok">
+          {status}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
