@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     .sort();
 
   const results: Record<string, Record<string, Score[]>> = {};
+  const made: Record<string, { locators: Locator[]; finder: (string | null)[]; times: number[] }> = {};
   const times: number[] = [];
   const finderTimes: number[] = [];
   const maxByPage: Record<string, number> = {};
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
     finderTimes.push(...created.finderTimes);
     maxByPage[name] = Math.max(...created.times);
     picked += indices.length;
+    made[name] = { locators, finder: created.finderSelectors, times: created.times };
     results[name] = {};
     results[name]!.pristine = await page.evaluate(
       ([l, f]) => (globalThis as any).__bench.score(l, f),
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
   console.log(
     `finder defaults        ${quantile(fsorted, 0.5).toFixed(2).padStart(7)} ${quantile(fsorted, 0.95).toFixed(2).padStart(7)} ${quantile(fsorted, 0.99).toFixed(2).padStart(7)} ${fsorted.at(-1)!.toFixed(1).padStart(7)}`,
   );
-  if (args.json) writeFileSync(String(args.json), JSON.stringify({ results, times, finderTimes }, null, 1));
+  if (args.json) writeFileSync(String(args.json), JSON.stringify({ results, made, times, finderTimes }, null, 1));
 }
 
 main().catch((error) => {

@@ -19,7 +19,7 @@ export interface LocatorOptions {
   fallbackTimeoutMs?: number;
   /** Most fallback selectors kept. Default and maximum: `MAX_FALLBACKS` (8). */
   maxFallbacks?: number;
-  /** How many ancestors may anchor a selector. Default 8. */
+  /** How many ancestors may anchor a selector. Default 16. */
   maxAnchorDepth?: number;
 }
 
@@ -29,6 +29,8 @@ interface Context extends AtomOptions {
   fallbackTimeoutMs: number;
   /** Trees outside a shadow element's own (its hosts' roots), where its selector must match nothing. */
   outerRoots: ParentNode[];
+  /** The structural path once built (primary and fallbacks share it). */
+  path?: string;
   maxFallbacks: number;
   maxAnchorDepth: number;
 }
@@ -45,7 +47,7 @@ function context(options: LocatorOptions): Context {
     deadline: now() + (options.timeoutMs ?? 20),
     fallbackTimeoutMs: options.fallbackTimeoutMs ?? 10,
     maxFallbacks: Math.max(0, Math.min(options.maxFallbacks ?? MAX_FALLBACKS, MAX_FALLBACKS)),
-    maxAnchorDepth: options.maxAnchorDepth ?? 8,
+    maxAnchorDepth: options.maxAnchorDepth ?? 16,
     outerRoots: [],
   };
 }
@@ -114,7 +116,8 @@ function finderAttr(testAttributes: readonly string[]) {
 }
 
 function viaFinder(el: Element, scope: ParentNode, ctx: Context): string | undefined {
-  const remaining = Math.min(ctx.deadline - now(), 15);
+  // finder's search grows combinatorially; past a few ms it rarely finds what our anchors missed
+  const remaining = Math.min(ctx.deadline - now(), 6);
   if (remaining <= 1) return undefined;
   try {
     const css = finder(el, {
@@ -124,7 +127,7 @@ function viaFinder(el: Element, scope: ParentNode, ctx: Context): string | undef
       tagName: () => true,
       attr: finderAttr(ctx.testAttributes),
       timeoutMs: remaining,
-      maxNumberOfPathChecks: 500,
+      maxNumberOfPathChecks: 150,
     });
     // past its limits finder answers with a full `html > body:nth-of-type(1) > …` path: ours is better
     if (/^html\b/.test(css)) return undefined;
@@ -135,13 +138,18 @@ function viaFinder(el: Element, scope: ParentNode, ctx: Context): string | undef
   }
 }
 
+function pathOf(el: Element, scope: ParentNode, ctx: Context): string {
+  ctx.path ??= structuralPath(el, scope, ctx);
+  return ctx.path;
+}
+
 function primarySelector(el: Element, scope: ParentNode, ctx: Context): string {
   const name = el.localName;
   if ((name === 'html' || name === 'body' || name === 'head') && isUniqueMatch(scope, name, el)) return name;
   return (
     ownCandidates(el, scope, elementAtoms(el, ctx), ctx) ??
     viaFinder(el, scope, ctx) ??
-    structuralPath(el, scope, ctx)
+    pathOf(el, scope, ctx)
   );
 }
 
@@ -150,7 +158,7 @@ function fallbackSelectors(el: Element, scope: ParentNode, primary: string, loca
   const candidates: string[] = elementAtoms(el, ctx).map((atom) => compound(el, atom));
   let ancestor = el.parentElement;
   let anchored = 0;
-  for (let depth = 0; ancestor && depth < ctx.maxAnchorDepth && anchored < 2; depth++, ancestor = ancestor.parentElement) {
+  for (let depth = 0; ancestor && depth < 2 * ctx.maxAnchorDepth && anchored < 2; depth++, ancestor = ancestor.parentElement) {
     if (ancestor.localName === 'body' || ancestor.localName === 'html') break;
     const anchor = anchorAtoms(ancestor, ctx)[0];
     if (anchor && isUniqueMatch(scope, anchor, ancestor)) {
@@ -158,7 +166,7 @@ function fallbackSelectors(el: Element, scope: ParentNode, primary: string, loca
       anchored++;
     }
   }
-  candidates.push(structuralPath(el, scope, ctx));
+  candidates.push(pathOf(el, scope, ctx));
   if (FINGERPRINTED_TAGS.has(el.localName)) candidates.push(cssTag(el));
   const kept: string[] = [];
   const deadline = now() + ctx.fallbackTimeoutMs;
@@ -186,7 +194,7 @@ function hostChain(el: Element, ctx: Context): string[] {
   let root = el.getRootNode();
   while (root.nodeType === 11 && (root as ShadowRoot).host) {
     const host = (root as ShadowRoot).host;
-    hosts.unshift(primarySelector(host, scopeOf(host), { ...ctx, outerRoots: outerRoots(host) }));
+    hosts.unshift(primarySelector(host, scopeOf(host), { ...ctx, outerRoots: outerRoots(host), path: undefined }));
     root = host.getRootNode();
   }
   return hosts;

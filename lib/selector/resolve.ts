@@ -40,8 +40,9 @@ export function isFingerprintMatch(el: Element, fingerprint: Fingerprint): boole
       else if (++differ > 1) return false;
     }
   }
-  // the text sample can no longer change the answer: skip reading it (textContent is the cost)
+  // when the text sample can no longer change the answer, skip reading it (textContent is the cost)
   if (fingerprint.text === undefined || (differ === 0 && agree >= 2)) return differ === 0 || agree >= 2;
+  if (differ === 1 && agree < 1) return false;
   const expected = comparable(fingerprint.text);
   const actual = comparable(elementText(el) ?? '');
   const same = expected.length >= TEXT_SAMPLE_LENGTH ? actual.startsWith(expected) : actual === expected;

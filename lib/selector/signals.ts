@@ -122,17 +122,22 @@ export function isMeaningfulDataAttribute(name: string, value: string): boolean 
  * The stable part of a link: the path (and query) without tracking parameters or fragments
  * that are session- or load-specific. Returns undefined for links not worth using.
  */
+/** Query parameters for tracking, sessions and cache busting: they differ between loads. */
+const VOLATILE_PARAM = /^(utm_.*|mc_.*|_ga.*|fbclid|gclid|ref|src|source|cmp|ncid|ito|intcmp|sid|session.*|token|ts|t|cb|v|nid|wt\..*)$/i;
+
 export function stableHref(href: string): { value: string; exact: boolean } | undefined {
   if (href.length === 0 || href.length > 300) return undefined;
-  if (/^javascript:/i.test(href)) return undefined;
-  if (href === '#') return undefined;
+  if (/^(javascript|data|blob):/i.test(href) || href === '#') return undefined;
   const q = href.indexOf('?');
-  if (q < 0) return isGeneratedValue(href.replace(/[/.#:-]/g, ' ')) ? undefined : { value: href, exact: true };
-  const query = href.slice(q + 1);
-  const trackingOnly = query
-    .split('&')
-    .every((pair) => /^(utm_|fbclid|gclid|mc_|ref|src|source|cmp|ncid|ito|intcmp|_ga|sid|session)/i.test(pair));
-  const path = href.slice(0, q + 1);
-  if (trackingOnly || isGeneratedValue(query)) return path.length > 1 ? { value: path, exact: false } : undefined;
-  return { value: href, exact: true };
+  const path = q < 0 ? href : href.slice(0, q);
+  // content ids in paths (`/story-475987594`) are stable; cache busters and session ids are not
+  if (/[0-9a-f]{20,}|;jsessionid=/i.test(path)) return undefined;
+  if (q < 0) return { value: href, exact: true };
+  const pairs = href.slice(q + 1).split(/[&#]/);
+  const volatile = pairs.some((pair) => {
+    const [name = '', value = ''] = pair.split('=');
+    return VOLATILE_PARAM.test(name) || (value !== '' && isGeneratedValue(value));
+  });
+  if (!volatile) return { value: href, exact: true };
+  return path.length > 1 ? { value: href.slice(0, q + 1), exact: false } : undefined;
 }
