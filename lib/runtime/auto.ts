@@ -4,8 +4,8 @@
  *
  *   <script async src="/tagpoint.js" data-config-url="/sites/shop/config.json"></script>
  *
- * Optional attributes: `data-timeout` (ms), `data-datalayer` (also push to GTM's dataLayer),
- * `data-debug` (debug bridge on). The analytics-next plugin is in the ES module build.
+ * Optional attributes: `data-datalayer` (also push to GTM's dataLayer),
+ * The analytics-next plugin is in the ES module build.
  */
 import { start } from './start';
 import { VERSION } from './version';
@@ -22,9 +22,7 @@ try {
       started[url] = true;
       start({
         configUrl: url,
-        timeout: Number(script.getAttribute('data-timeout')) || undefined,
         dataLayer: script.hasAttribute('data-datalayer'),
-        debug: script.hasAttribute('data-debug') || undefined,
       });
     }
   }

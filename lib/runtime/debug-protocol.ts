@@ -38,7 +38,7 @@ export interface FiredMessage extends DebugBase {
 /**
  * A tag of the same trigger was considered for a user action (or page view) and did not fire.
  * For `selector-mismatch` on clicks, only tags whose page rules hold on this page are listed,
- * at most `maxNotFired` of them (an option; default 50), so a page with 10,000 tags stays quiet.
+ * at most 50 of them, so a page with 10,000 tags stays quiet.
  */
 export interface NotFiredMessage extends DebugBase {
   type: 'not-fired';

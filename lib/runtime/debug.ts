@@ -7,18 +7,17 @@ export type DebugReporter = (message: DebugMessage) => void;
 /** True with `?tagpoint_debug=1` in the URL or `localStorage.tagpoint_debug === '1'`. */
 export function isDebugRequested(): boolean {
   try {
-    if (/[?&]tagpoint_debug=1(&|$)/.test(location.search)) return true;
-    return localStorage.getItem('tagpoint_debug') === '1';
+    return /[?&]tagpoint_debug=1\b/.test(location.search) || localStorage.getItem('tagpoint_debug') === '1';
   } catch {
     return false;
   }
 }
 
-/** Posts to this window, for the extension's content script to pick up. */
-export const postMessageReporter: DebugReporter = (message) => {
-  const origin = location.origin;
-  window.postMessage(message, origin && origin !== 'null' ? origin : '*');
-};
+/**
+ * Posts to this window only (target origin = our own), for the extension's content script
+ * to pick up. On an opaque origin (file://) this throws and the message is dropped.
+ */
+export const postMessageReporter: DebugReporter = (message) => window.postMessage(message, location.origin);
 
 /** A reporter for the `debug` option, or undefined when debug is off. */
 export function createReporter(debug: boolean | DebugReporter | undefined): DebugReporter | undefined {

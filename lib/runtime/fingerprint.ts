@@ -5,7 +5,7 @@
 import type { Fingerprint } from '../config/types';
 import { cleanText } from './properties';
 
-const norm = (s: unknown) => cleanText(typeof s === 'string' ? s : '', 1000).toLowerCase();
+const norm = (s: string | null) => cleanText(s, 1000).toLowerCase();
 
 /**
  * True when the element name is the same, the text (when recorded) is the same after
@@ -16,7 +16,7 @@ const norm = (s: unknown) => cleanText(typeof s === 'string' ? s : '', 1000).toL
 export function fingerprintAgrees(el: Element, fp: Fingerprint): boolean {
   if (el.localName !== fp.tag) return false;
   if (typeof fp.text === 'string' && norm(el.textContent) !== norm(fp.text)) return false;
-  const attrs = fp.attributes && typeof fp.attributes === 'object' ? Object.keys(fp.attributes).slice(0, 16) : [];
+  const attrs = Object.keys(fp.attributes || {});
   let same = 0;
   for (const name of attrs) if (el.getAttribute(name) === fp.attributes![name]) same++;
   return same * 2 >= attrs.length;

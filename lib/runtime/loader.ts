@@ -2,31 +2,31 @@
 
 /** Where the last good config of a URL is kept. */
 export const cacheKey = (url: string) => `tagpoint:config:${url}`;
-const revisionKey = (url: string) => `tagpoint:revision:${url}`;
 
-/** Fetches and parses JSON; rejects on a network error, a non-2xx status, timeout or bad JSON. */
-export async function fetchConfig(url: string, timeout: number): Promise<unknown> {
+/** Fetches the config text; rejects on a network error, a non-2xx status or timeout. */
+export async function fetchConfig(url: string, timeout: number): Promise<string> {
   const controller = new AbortController();
   // Aborting also ends a body that trickles in after the headers.
   const timer = setTimeout(() => controller.abort(), timeout);
   try {
     const response = await fetch(url, { credentials: 'omit', signal: controller.signal });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return JSON.parse(await response.text());
+    if (!response.ok) throw Error(`HTTP ${response.status}`);
+    return await response.text();
   } finally {
     clearTimeout(timer);
   }
 }
 
 /**
- * Keeps a config that was just taken into use. Writes only when its revision differs from
- * the one kept, so a large config is not rewritten on every page view.
+ * Keeps the config text that was just taken into use, under its URL. The text starts with
+ * the revision (`<revision>\n<json>`), so an unchanged config is not rewritten on every
+ * page view: only the head of the kept text is compared.
  */
-export function saveCached(url: string, config: unknown, revision: number): void {
+export function saveCached(url: string, text: string, revision: number): void {
   try {
-    if (localStorage.getItem(revisionKey(url)) === String(revision)) return;
-    localStorage.setItem(cacheKey(url), JSON.stringify(config));
-    localStorage.setItem(revisionKey(url), String(revision));
+    const key = cacheKey(url);
+    const head = revision + '\n';
+    if (!localStorage.getItem(key)?.startsWith(head)) localStorage.setItem(key, head + text);
   } catch {
     // Storage full or forbidden: the page just goes without a cache.
   }
@@ -35,8 +35,9 @@ export function saveCached(url: string, config: unknown, revision: number): void
 /** The last good config of a URL, or undefined. */
 export function readCached(url: string): unknown {
   try {
-    const text = localStorage.getItem(cacheKey(url));
-    return text ? JSON.parse(text) : undefined;
+    // Nothing kept: null.slice throws and the answer is undefined.
+    const text = localStorage.getItem(cacheKey(url))!;
+    return JSON.parse(text.slice(text.indexOf('\n') + 1));
   } catch {
     return undefined;
   }

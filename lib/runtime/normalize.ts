@@ -5,7 +5,6 @@
  * and copies them, so prototype keys or extra fields in the input reach nothing.
  */
 import {
-  ATTRIBUTE_NAME_PATTERN,
   CONFIG_VERSION,
   FORBIDDEN_KEYS,
   MAX_EVENT_NAME_LENGTH,
@@ -16,17 +15,14 @@ import {
   MAX_SELECTOR_LENGTH,
   MAX_TAGS,
   MAX_VALUE_LENGTH,
-  PROPERTY_SOURCES,
   TAG_ID_PATTERN,
-  TRANSFORMS,
   TRIGGERS,
-  URL_PARTS,
   type Transform,
   type Trigger,
 } from '../config/limits';
 import type { Fingerprint } from '../config/types';
 import { compilePageRule, type PageTest } from './page-rules';
-import { compileSelector, isValidSelector, type CompiledSelector } from './selector';
+import { compileSelector, type CompiledSelector } from './selector';
 
 /** A property of a runtime tag, checked field by field. */
 export interface RuntimeProperty {
@@ -64,8 +60,8 @@ export interface RuntimeTag {
 export interface InvalidTag {
   index: number;
   tag: string;
-  /** The trigger it named, when it named one. */
-  trigger?: string;
+  /** The trigger it named, as a string ("undefined" when none). */
+  trigger: string;
   reason: string;
 }
 
@@ -74,35 +70,28 @@ export type NormalizeResult =
   | { ok: true; site: string; revision: number; tags: RuntimeTag[]; invalid: InvalidTag[] }
   | { ok: false; reason: string };
 
-const TRIGGER_SET: readonly unknown[] = TRIGGERS;
-const SOURCES: readonly unknown[] = PROPERTY_SOURCES;
-const URL_PART_SET: readonly unknown[] = URL_PARTS;
-const TRANSFORM_SET: readonly unknown[] = TRANSFORMS;
 
+// Arrays pass too: they then lack every field read and fail on that.
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
+  return !!value && typeof value === 'object';
 }
 
 const str = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 const text = (value: unknown, max: number): value is string => str(value, max) && !!value.trim();
 
+/**
+ * Checks what could do harm: a reserved name, a non-primitive static value. Other fields
+ * are copied as they are and read defensively when the tag fires (a bad selector or source
+ * gives `null`), which keeps this file small.
+ */
 function readProperty(raw: Record<string, unknown>): RuntimeProperty | undefined {
   const { name, source, value, part, param, selector, attribute, transform } = raw;
   const ok =
     text(name, MAX_PROPERTY_NAME_LENGTH) &&
     !FORBIDDEN_KEYS.includes(name.trim()) &&
-    (source === 'static'
-      ? typeof value === 'number' || typeof value === 'boolean' || str(value, MAX_VALUE_LENGTH)
-      : source === 'url'
-        ? part === undefined || URL_PART_SET.includes(part)
-        : source === 'query'
-          ? text(param, MAX_PROPERTY_NAME_LENGTH)
-          : SOURCES.includes(source) &&
-            (selector === undefined || (str(selector, MAX_SELECTOR_LENGTH) && isValidSelector(selector))) &&
-            (source !== 'attribute' || (typeof attribute === 'string' && ATTRIBUTE_NAME_PATTERN.test(attribute))) &&
-            (transform === undefined || TRANSFORM_SET.includes(transform)));
+    (source !== 'static' || typeof value === 'number' || typeof value === 'boolean' || str(value, MAX_VALUE_LENGTH));
   // Only known fields are copied, so nothing else of the input travels on.
-  return ok ? ({ name, source, value, part: part || 'href', param, selector, attribute, transform } as RuntimeProperty) : undefined;
+  return ok ? ({ name, source, value, part, param, selector, attribute, transform } as RuntimeProperty) : undefined;
 }
 
 function readSelector(value: unknown): RuntimeSelector | undefined {
@@ -115,8 +104,7 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
   const { id, event, trigger, target, pages, properties, enabled } = raw;
   if (typeof id !== 'string' || !TAG_ID_PATTERN.test(id) || ids.has(id)) return 'bad or duplicate id';
   if (!text(event, MAX_EVENT_NAME_LENGTH)) return 'bad event';
-  if (!TRIGGER_SET.includes(trigger)) return 'bad trigger';
-  if (enabled !== undefined && typeof enabled !== 'boolean') return 'bad enabled';
+  if (!TRIGGERS.includes(trigger as Trigger)) return 'bad trigger';
   const tag: RuntimeTag = { index, id, event: event.trim(), trigger: trigger as Trigger, properties: [], enabled: enabled !== false };
   if (trigger !== 'pageview' || target !== undefined) {
     if (!isRecord(target)) return 'no target';
@@ -153,17 +141,14 @@ export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeRe
   if (!isRecord(input)) return { ok: false, reason: 'not a config' };
   if (input.version !== CONFIG_VERSION) return { ok: false, reason: 'unknown version' };
   if (!Array.isArray(input.tags)) return { ok: false, reason: 'no tags' };
-  const revision = typeof input.revision === 'number' && Number.isFinite(input.revision) ? input.revision : 0;
-  const site = typeof input.site === 'string' ? input.site.slice(0, 64) : '';
+  const revision = Number(input.revision) || 0;
+  const site = String(input.site).slice(0, 64);
   const tags: RuntimeTag[] = [];
   const invalid: InvalidTag[] = [];
   const ids = new Set<string>();
-  const raws = input.tags;
+  // Tags past `maxTags` are ignored.
+  const raws = input.tags.slice(0, maxTags);
   for (let index = 0; index < raws.length; index++) {
-    if (index >= maxTags) {
-      invalid.push({ index, tag: `#${index}`, reason: 'too many tags' });
-      break;
-    }
     const raw = raws[index];
     let result: RuntimeTag | string;
     try {
@@ -172,9 +157,8 @@ export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeRe
       result = 'bad tag';
     }
     if (typeof result === 'string') {
-      const id = isRecord(raw) && typeof raw.id === 'string' && TAG_ID_PATTERN.test(raw.id) ? raw.id : `#${index}`;
-      const trigger = isRecord(raw) && typeof raw.trigger === 'string' ? raw.trigger.slice(0, 20) : undefined;
-      invalid.push({ index, tag: id, reason: result, ...(trigger ? { trigger } : {}) });
+      const { id, trigger } = isRecord(raw) ? raw : {};
+      invalid.push({ index, tag: typeof id === 'string' && TAG_ID_PATTERN.test(id) ? id : `#${index}`, reason: result, trigger: String(trigger).slice(0, 20) });
     } else {
       ids.add(result.id);
       tags.push(result);

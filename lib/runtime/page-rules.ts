@@ -23,9 +23,7 @@ export type PageTest = (url: PageUrl) => boolean;
 
 const UNSAFE_REGEX = /\([^()]*[+*}][^()]*\)\s*[+*{]/;
 
-function trimSlash(path: string): string {
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-}
+const trimSlash = (path: string) => path.replace(/(.)\/$/, '$1');
 
 function globToRegExp(glob: string): RegExp {
   const out = glob
@@ -39,8 +37,7 @@ function globToRegExp(glob: string): RegExp {
  * value, invalid or unsafe regex).
  */
 export function compilePageRule(rule: unknown, maxLength: number): PageTest | undefined {
-  if (!rule || typeof rule !== 'object') return undefined;
-  const { match, value } = rule as { match?: unknown; value?: unknown };
+  const { match, value } = Object(rule) as { match?: unknown; value?: unknown };
   if (typeof value !== 'string' || !value || value.length > maxLength) return undefined;
   switch (match) {
     case 'exact':

@@ -4,13 +4,14 @@
  * attribute), so a config cannot reach a password through `attribute: value` either.
  */
 
+/** Form fields: the only elements a `value` property reads. */
+export const FIELDS = /^(input|select|textarea)$/;
 const SENSITIVE_AUTOCOMPLETE = /\b(cc-|current-password|new-password|one-time-code)/i;
-const SENSITIVE_NAME = /card|cvc|cvv|csc|iban|ccnum|cc-?num|cc-?exp|security.?code|passw|passwd|pwd|secret|ssn|pin-?code|otp/i;
+const SENSITIVE_NAME = /card|cc-?(num|exp)|cvc|cvv|csc|iban|security.?code|passw|pwd|secret|ssn|pin.?code|otp/i;
 
 /** True for a form field whose content must never leave the page. */
 export function isSensitiveField(el: Element): boolean {
-  const name = el.localName;
-  if (name !== 'input' && name !== 'textarea' && name !== 'select') return false;
+  if (!FIELDS.test(el.localName)) return false;
   const type = (el.getAttribute('type') || '').toLowerCase();
   if (type === 'password' || type === 'hidden') return true;
   if (SENSITIVE_AUTOCOMPLETE.test(el.getAttribute('autocomplete') || '')) return true;

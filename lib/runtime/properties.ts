@@ -1,7 +1,7 @@
 /** Reads a tag's event properties from the page, never from a sensitive field. */
 import type { Transform } from '../config/limits';
 import type { RuntimeProperty } from './normalize';
-import { isSensitiveField } from './privacy';
+import { FIELDS, isSensitiveField } from './privacy';
 
 /** A property value as sent. */
 export type PropertyValue = string | number | boolean | null;
@@ -12,14 +12,11 @@ export type PropertyValue = string | number | boolean | null;
  * one unless three digits follow it and it is a comma or appears twice. Null without digits.
  */
 export function toNumber(input: string): number | null {
-  const m = /-?\d[\d.,\s]*/.exec(input);
-  if (!m) return null;
-  const s = m[0].replace(/[\s.,]+$/, '').replace(/\s/g, '');
+  const s = (/-?\d[\d.,\s]*/.exec(input)?.[0] ?? '').replace(/[\s.,]+$|\s/g, '');
   const i = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
-  const sep = s[i]!;
   const tail = s.slice(i + 1);
-  const grouped = i < 0 || (tail.length === 3 && (sep === ',' || s.indexOf(sep) < i));
-  return Number(grouped ? s.replace(/[.,]/g, '') : s.slice(0, i).replace(/[.,]/g, '') + '.' + tail);
+  const grouped = i < 0 || (tail.length === 3 && (s[i] === ',' || s.indexOf(s[i]!) < i));
+  return s ? Number(grouped ? s.replace(/[.,]/g, '') : s.slice(0, i).replace(/[.,]/g, '') + '.' + tail) : null;
 }
 
 /** Applies a property transform. */
@@ -33,21 +30,15 @@ export function applyTransform(value: PropertyValue, transform: Transform | unde
       return s.toLowerCase();
     case 'uppercase':
       return s.toUpperCase();
-    default:
-      return typeof value === 'boolean' ? value : !/^(|0|false|no|off|none|null)$/i.test(s.trim());
+    case 'boolean':
+      return typeof value === 'boolean' ? value : !/^(0|false|no|off|null)?$/i.test(s.trim());
   }
+  return value;
 }
 
 /** Trimmed, whitespace collapsed, at most `max` characters. */
 export function cleanText(text: string | null | undefined, max: number): string {
-  const s = (text || '').replace(/\s+/g, ' ').trim();
-  return s.length > max ? s.slice(0, max) : s;
-}
-
-function parentOf(el: Element): Element | null {
-  if (el.parentElement) return el.parentElement;
-  const root = el.parentNode;
-  return root && (root as ShadowRoot).host ? (root as ShadowRoot).host : null;
+  return (text || '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 /**
@@ -57,7 +48,7 @@ function parentOf(el: Element): Element | null {
  */
 export function findNear(target: Element | undefined, selector: string | undefined): Element | null {
   if (!selector) return target || null;
-  for (let el: Element | null = target || null; el; el = parentOf(el)) {
+  for (let el: Element | null = target || null; el; el = el.parentElement || (el.parentNode as ShadowRoot | null)?.host || null) {
     if (el.matches(selector)) return el;
     const found = el.querySelector(selector);
     if (found) return found;
@@ -65,52 +56,41 @@ export function findNear(target: Element | undefined, selector: string | undefin
   return document.querySelector(selector);
 }
 
-const FIELDS = /^(input|select|textarea)$/;
-
 function readValue(el: Element, max: number): PropertyValue {
   if (!FIELDS.test(el.localName)) return null;
   const field = el as HTMLInputElement;
-  const type = (field.type || '').toLowerCase();
-  if (type === 'checkbox' || type === 'radio') return field.checked;
-  if (type === 'file') return null;
-  return cleanText(field.value, max);
+  return /^(checkbox|radio)$/.test(field.type) ? field.checked : cleanText(field.value, max);
 }
 
-/** Options of property reading. */
-export interface ReadOptions {
-  /** Longest text or value kept; default 255. */
-  maxTextLength: number;
-}
-
-/** Reads one property; null when its element is missing or sensitive. */
-export function readProperty(prop: RuntimeProperty, target: Element | undefined, options: ReadOptions): PropertyValue {
-  const max = options.maxTextLength;
+/** Reads one property, text capped at `max` characters; null when its element is missing or sensitive. */
+export function readProperty(prop: RuntimeProperty, target: Element | undefined, max: number): PropertyValue {
   switch (prop.source) {
     case 'static':
       return prop.value ?? null;
     case 'url':
       return { path: location.pathname, host: location.host, hash: location.hash, title: cleanText(document.title, max) }[prop.part as 'path'] ?? location.href;
     case 'query':
-      return new URLSearchParams(location.search).get(prop.param!);
+      return new URLSearchParams(location.search).get(String(prop.param));
   }
-  const el = findNear(target, prop.selector);
+  const el = findNear(target, typeof prop.selector === 'string' ? prop.selector : undefined);
   if (!el || isSensitiveField(el)) return null;
   let value: PropertyValue;
   if (prop.source === 'text') value = cleanText(el.textContent, max);
   else if (prop.source === 'attribute') {
-    const v = el.getAttribute(prop.attribute!);
+    const v = el.getAttribute(String(prop.attribute));
     value = v === null ? null : cleanText(v, max);
-  } else value = readValue(el, max);
+  } else if (prop.source === 'value') value = readValue(el, max);
+  else return null;
   return applyTransform(value, prop.transform);
 }
 
 /** Reads every property of a tag; one property failing leaves it null, not the event lost. */
-export function readProperties(props: RuntimeProperty[], target: Element | undefined, options: ReadOptions): Record<string, PropertyValue> {
+export function readProperties(props: RuntimeProperty[], target: Element | undefined, max: number): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
   for (const prop of props) {
     let value: PropertyValue = null;
     try {
-      value = readProperty(prop, target, options);
+      value = readProperty(prop, target, max);
     } catch {
       // A throwing getter on a hostile page must not cost the event.
     }

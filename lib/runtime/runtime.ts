@@ -6,7 +6,6 @@
 import type { Trigger } from '../config/limits';
 import type { ConfigMessage, DebugPayload, NotFiredReason } from './debug-protocol';
 import { createReporter, describeElement, toMessage, type DebugReporter } from './debug';
-import { fingerprintAgrees } from './fingerprint';
 import { normalizeConfig, type InvalidTag, type RuntimeTag } from './normalize';
 import { readProperties, type PropertyValue } from './properties';
 import { analyticsTrack, dataLayerPush, type TrackFunction, type TrackMeta } from './sinks';
@@ -31,12 +30,6 @@ export interface RuntimeOptions {
   maxTextLength?: number;
   /** Most user actions kept while the config loads. Default 50. */
   bufferSize?: number;
-  /** Most `not-fired` debug messages per action. Default 50. */
-  maxNotFired?: number;
-  /** Share of an element that must show for a `visible` tag. Default 0.5. */
-  visibleThreshold?: number;
-  /** Delay after DOM changes before looking for new `visible` targets, in ms. Default 250. */
-  rescanDelay?: number;
 }
 
 /** What `start()` gives back. */
@@ -52,15 +45,14 @@ export interface Runtime extends TagpointHandle {
   /** Takes a config into use; false (and nothing changes) when it cannot be read. */
   load(config: unknown, origin: ConfigMessage['origin']): boolean;
   /** No config will come: drop the buffer. */
-  fail(reason: string): void;
+  fail(): void;
   report(payload: DebugPayload): void;
 }
 
 type ActionTrigger = 'click' | 'submit' | 'change';
 interface Pending {
   trigger: ActionTrigger | 'pageview';
-  path: Element[];
-  href: string;
+  path: EventTarget[];
 }
 interface Page {
   index: Record<ActionTrigger, TagIndex>;
@@ -70,13 +62,18 @@ interface Page {
 }
 
 const ACTIONS: ActionTrigger[] = ['click', 'submit', 'change'];
+/** Most `not-fired` debug messages per action, so 10,000 tags stay readable. */
+const MAX_NOT_FIRED = 50;
+/** Wait after DOM changes before looking for new `visible` targets, in ms. */
+const RESCAN_DELAY = 250;
+/** Share of an element that must show for a `visible` tag. */
+const VISIBLE_THRESHOLD = 0.5;
 
 /** Creates a runtime with no config yet: it listens and buffers until `load()`. */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const reporter = createReporter(options.debug);
-  const readOptions = { maxTextLength: options.maxTextLength ?? 255 };
+  const maxText = options.maxTextLength ?? 255;
   const bufferSize = options.bufferSize ?? 50;
-  const maxNotFired = options.maxNotFired ?? 50;
   const disposers: (() => void)[] = [];
   let stopped = false;
   let tags: RuntimeTag[] | undefined;
@@ -84,12 +81,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let revision = -1;
   let href = location.href;
   let page: Page | undefined;
-  let buffer: Pending[] | undefined = [{ trigger: 'pageview', path: [], href }];
+  // Replayed against the page the config arrives on (page rules, URL properties).
+  let buffer: Pending[] | undefined = [{ trigger: 'pageview', path: [] }];
   let io: IntersectionObserver | undefined;
   let mo: MutationObserver | undefined;
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
-  let seen = new Map<RuntimeTag, WeakSet<Element>>();
-  let watched = new WeakMap<Element, RuntimeTag[]>();
+  // Elements seen in view during this page view: `visible` fires once per element.
+  let shown = new WeakSet<Element>();
 
   const report = (payload: DebugPayload) => {
     if (!reporter) return;
@@ -111,26 +109,22 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       }
     };
 
-  function compile(url: string): Page {
+  const compile = (url: string): Page => {
     const u = new URL(url);
     const index = { click: createTagIndex(), submit: createTagIndex(), change: createTagIndex() };
     const result: Page = { index, pageviews: [], visibles: [], active: new Set() };
     for (const tag of tags || []) {
-      if (!tag.enabled) continue;
-      try {
-        if (tag.pages && !tag.pages.some((test) => test(u))) continue;
-      } catch {
-        continue;
-      }
+      // Page tests only compare strings; they cannot throw.
+      if (!tag.enabled || (tag.pages && !tag.pages.some((test) => test(u)))) continue;
       result.active.add(tag);
       if (tag.trigger === 'pageview') result.pageviews.push(tag);
       else if (tag.trigger === 'visible') result.visibles.push(tag);
       else index[tag.trigger].add(tag);
     }
     return result;
-  }
+  };
 
-  function send(tag: RuntimeTag, properties: Record<string, PropertyValue>) {
+  const send = (tag: RuntimeTag, properties: Record<string, PropertyValue>) => {
     const meta: TrackMeta = { tag: tag.id, revision };
     try {
       if (options.track) options.track(tag.event, { ...properties }, meta);
@@ -145,11 +139,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         // As above.
       }
     }
-  }
+  };
 
-  function fire(tag: RuntimeTag, trigger: Trigger, element?: Element, fallback = false) {
+  const fire = (tag: RuntimeTag, trigger: Trigger, element?: Element, fallback = false) => {
     try {
-      const properties = readProperties(tag.properties, element, readOptions);
+      const properties = readProperties(tag.properties, element, maxText);
       send(tag, properties);
       if (reporter) {
         report({
@@ -165,10 +159,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     } catch {
       // One tag's failure never stops another.
     }
-  }
+  };
 
-  function reportNotFired(trigger: Trigger, current: Page, fired: Set<RuntimeTag>) {
-    let left = maxNotFired;
+  const reportNotFired = (trigger: Trigger, current: Page, fired: Set<RuntimeTag>) => {
+    let left = MAX_NOT_FIRED;
     for (const tag of tags || []) {
       if (left <= 0) return;
       if (tag.trigger !== trigger || fired.has(tag)) continue;
@@ -180,102 +174,74 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (left-- <= 0) return;
       if (bad.trigger === trigger) report({ type: 'not-fired', tag: bad.tag, event: '', trigger, reason: 'invalid', detail: bad.reason });
     }
-  }
+  };
 
-  function dispatch(trigger: ActionTrigger, path: ArrayLike<EventTarget>, current: Page) {
+  const dispatch = (trigger: ActionTrigger, path: ArrayLike<EventTarget>, current: Page) => {
     const matches: TagMatch[] = current.index[trigger].match(path);
     for (const m of matches) fire(m.tag, trigger, m.element, m.fallback);
     if (reporter) reportNotFired(trigger, current, new Set(matches.map((m) => m.tag)));
-  }
+  };
 
-  function firePageviews(current: Page) {
+  const firePageviews = (current: Page) => {
     for (const tag of current.pageviews) fire(tag, 'pageview');
     if (reporter) {
       report({ type: 'page', active: current.active.size });
       reportNotFired('pageview', current, new Set(current.pageviews));
     }
-  }
+  };
 
   // --- visible ---------------------------------------------------------------------------
 
-  function rescan() {
+  const rescan = () => {
     rescanTimer = undefined;
-    if (!page || !io) return;
-    watched = new WeakMap();
-    for (const tag of page.visibles) {
-      const target = tag.target!;
-      let found: Element[] = Array.from(document.querySelectorAll(target.selector));
-      if (!found.length && target.fingerprint) {
-        for (const f of target.fallbacks) {
-          found = Array.from(document.querySelectorAll(f.selector)).filter((el) => fingerprintAgrees(el, target.fingerprint!));
-          if (found.length) break;
-        }
-      }
-      const done = seen.get(tag);
-      for (const el of found) {
-        if (done && done.has(el)) continue;
-        const list = watched.get(el);
-        if (list) list.push(tag);
-        else watched.set(el, [tag]);
-        io.observe(el);
-      }
+    if (page && io) {
+      for (const tag of page.visibles) for (const el of document.querySelectorAll(tag.target!.selector)) if (!shown.has(el)) io.observe(el);
     }
-  }
+  };
 
   const scheduleRescan = guard(() => {
-    if (!rescanTimer) rescanTimer = setTimeout(guard(rescan), options.rescanDelay ?? 250);
+    if (!rescanTimer) rescanTimer = setTimeout(guard(rescan), RESCAN_DELAY);
   });
 
   const onIntersect = guard((entries: IntersectionObserverEntry[]) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const el = entry.target;
+    for (const { isIntersecting, target: el } of entries) {
+      if (!isIntersecting || shown.has(el)) continue;
+      shown.add(el);
       io!.unobserve(el);
-      for (const tag of watched.get(el) || []) {
-        let done = seen.get(tag);
-        if (!done) seen.set(tag, (done = new WeakSet()));
-        if (done.has(el)) continue;
-        done.add(el);
-        fire(tag, 'visible', el);
-      }
+      for (const tag of page!.visibles) if (tag.target!.branches.some((b) => b.test(el))) fire(tag, 'visible', el);
     }
   });
 
-  function setupVisible() {
-    seen = new Map();
-    if (!page || !page.visibles.length) {
-      io?.disconnect();
-      mo?.disconnect();
-      io = mo = undefined;
-      return;
-    }
+  const setupVisible = () => {
+    shown = new WeakSet();
     io?.disconnect();
-    io = new IntersectionObserver(onIntersect, { threshold: options.visibleThreshold ?? 0.5 });
-    if (!mo) {
-      mo = new MutationObserver(scheduleRescan);
-      mo.observe(document.documentElement, { childList: true, subtree: true });
-    }
+    mo?.disconnect();
+    io = mo = undefined;
+    if (!page?.visibles.length) return;
+    io = new IntersectionObserver(onIntersect, { threshold: VISIBLE_THRESHOLD });
+    mo = new MutationObserver(scheduleRescan);
+    mo.observe(document.documentElement, { childList: true, subtree: true });
     rescan();
-  }
+  };
 
   // --- page views and actions -------------------------------------------------------------
 
-  function routeCheck() {
+  const routeCheck = () => {
     if (location.href === href) return;
     href = location.href;
     if (!tags) {
-      if (buffer && buffer.length < bufferSize) buffer.push({ trigger: 'pageview', path: [], href });
+      if (buffer && buffer.length < bufferSize) buffer.push({ trigger: 'pageview', path: [] });
       return;
     }
     page = compile(href);
     firePageviews(page);
     setupVisible();
-  }
+  };
 
   const onRoute = guard(routeCheck);
   const onHistory = () => {
     // After the page's own pushState returns, so the new URL is in place.
-    Promise.resolve().then(onRoute);
+    queueMicrotask(onRoute);
   };
 
   const onAction = guard((event: Event) => {
@@ -283,36 +249,22 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const trigger = event.type as ActionTrigger;
     if (!tags || !page) {
       if (buffer && buffer.length < bufferSize) {
-        const path = event.composedPath().filter((n): n is Element => (n as Node).nodeType === 1);
-        buffer.push({ trigger, path, href });
+        // composedPath() is empty after dispatch, so the path is kept now.
+        buffer.push({ trigger, path: event.composedPath() });
       }
       return;
     }
     dispatch(trigger, event.composedPath(), page);
   });
 
-  function replay(pending: Pending[]) {
-    const pages = new Map<string, Page>([[href, page!]]);
-    for (const p of pending) {
-      let at = pages.get(p.href);
-      if (!at) pages.set(p.href, (at = compile(p.href)));
-      try {
-        if (p.trigger === 'pageview') firePageviews(at);
-        else dispatch(p.trigger, p.path, at);
-      } catch {
-        // Keep replaying.
-      }
-    }
-  }
 
-  function listen(target: EventTarget, type: string, fn: EventListener) {
+  const listen = (target: EventTarget, type: string, fn: EventListener) => {
     target.addEventListener(type, fn, true);
     disposers.push(() => target.removeEventListener(type, fn, true));
-  }
+  };
 
-  function hookHistory(name: 'pushState' | 'replaceState') {
+  const hookHistory = (name: 'pushState' | 'replaceState') => {
     const original = history[name];
-    if (typeof original !== 'function') return;
     const hooked = function (this: History, ...args: Parameters<History['pushState']>) {
       const result = original.apply(this, args);
       if (!stopped) onHistory();
@@ -323,7 +275,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     disposers.push(() => {
       if (history[name] === hooked) history[name] = original;
     });
-  }
+  };
 
   for (const type of ACTIONS) listen(document, type, onAction as EventListener);
   listen(window, 'popstate', onRoute);
@@ -350,37 +302,29 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         for (const bad of invalid) report({ type: 'invalid-tag', tag: bad.tag, index: bad.index, reason: bad.reason });
         const pending = buffer;
         buffer = undefined;
-        if (pending) replay(pending);
+        for (const p of pending || []) {
+          if (p.trigger === 'pageview') firePageviews(page);
+          else dispatch(p.trigger, p.path, page);
+        }
         setupVisible();
         return true;
       } catch {
         return false;
       }
     },
-    fail(reason) {
+    fail() {
       buffer = undefined;
-      report({ type: 'load-error', reason });
     },
     update(config) {
       return runtime.load(config, 'update');
     },
     stop() {
-      if (stopped) return;
+      // Every handler checks `stopped` first, so what is left of the state stays inert.
       stopped = true;
-      for (const dispose of disposers.splice(0)) {
-        try {
-          dispose();
-        } catch {
-          // Keep removing the rest.
-        }
-      }
+      for (const dispose of disposers.splice(0)) dispose();
       io?.disconnect();
       mo?.disconnect();
-      if (rescanTimer) clearTimeout(rescanTimer);
-      io = mo = undefined;
-      buffer = undefined;
-      tags = undefined;
-      page = undefined;
+      clearTimeout(rescanTimer);
     },
   };
   return runtime;

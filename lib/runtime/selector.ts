@@ -21,6 +21,7 @@ export interface CompiledSelector {
 
 type Combinator = ' ' | '>' | '+' | '~';
 
+
 interface Compound {
   tests: ElementTest[];
   key: string;
@@ -30,10 +31,11 @@ interface Compound {
 
 // Attribute values HTML compares case-insensitively; leave those to the browser.
 // (The common ones; the rest are presentational attributes recorded selectors do not use.)
-const LEGACY_CI = /^(type|method|lang|dir|align|valign|target|rel|accept|charset|enctype|media|scope|shape)$/;
-const IDENT = '-?[_a-zA-Z\\u00a0-\\uffff][-\\w\\u00a0-\\uffff]*';
+const LEGACY_CI = /^(type|method|target|rel|lang|dir)$/;
+// The browser has already accepted the selector, so names can be matched loosely here.
+const NAME = '[-\\w\\u00a0-\\uffff]+';
 const TOKEN = new RegExp(
-  `^(?:(${IDENT}|\\*)|#(-?[-\\w\\u00a0-\\uffff]+)|\\.(${IDENT})|\\[\\s*(${IDENT})\\s*(?:([\\^$*]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${IDENT}))\\s*)?\\]|:(first-child|last-child)|:(nth-child|nth-of-type)\\(\\s*(\\d+)\\s*\\))`,
+  `^(?:(${NAME}|\\*)|#(${NAME})|\\.(${NAME})|\\[\\s*(${NAME})\\s*(?:([\\^$*]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${NAME}))\\s*)?\\]|:(nth-child|nth-of-type)\\(\\s*(\\d+)\\s*\\))`,
 );
 
 /** Splits at top-level occurrences of `stop`, skipping strings, brackets and parentheses. */
@@ -99,7 +101,7 @@ function parseCompound(text: string): Compound {
     const m = TOKEN.exec(rest);
     if (!m) break;
     rest = rest.slice(m[0].length);
-    const [, t, hash, dot, name, op, v1, v2, v3, pseudo, nth, n] = m;
+    const [, t, hash, dot, name, op, v1, v2, v3, nth, n] = m;
     if (t !== undefined) {
       if (tests.length || t !== t.toLowerCase()) { rest = '\u0000'; break; }
       if (t !== '*') { tag = t; tests.push((el) => el.localName === t); }
@@ -121,8 +123,6 @@ function parseCompound(text: string): Compound {
       if (op === '=' && !attrValue) attrValue = `${lname}=${value}`;
       attr ||= lname;
       tests.push(attrTest(lname, op, value));
-    } else if (pseudo !== undefined) {
-      tests.push(pseudo[0] === 'f' ? (el) => !el.previousElementSibling : (el) => !el.nextElementSibling);
     } else if (nth !== undefined) {
       const index = Number(n);
       const sameType = nth === 'nth-of-type';
@@ -158,10 +158,10 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
     }
   };
   scan(branch, (c, i) => {
-    if (c === '>' || c === '+' || c === '~' || /\s/.test(c)) {
+    if (/[ \t\n\r\f>+~]/.test(c)) {
       flush(i);
       start = i + 1;
-      if (c !== ' ' && !/\s/.test(c)) pending = c as Combinator;
+      if (c > ' ') pending = c as Combinator;
     }
   });
   flush(branch.length);
@@ -169,7 +169,8 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
   const compounds = parts.map(parseCompound);
   const last = compounds[compounds.length - 1]!;
   const key = last.key;
-  if (!compounds.every((c) => c.exact)) {
+  // Sibling combinators are rare in recorded selectors; the browser takes those.
+  if (!compounds.every((c) => c.exact) || combinators.some((c) => c === '+' || c === '~')) {
     const pre = last.tests.length ? all(last.tests) : undefined;
     return { key, test: (el) => (!pre || pre(el)) && el.matches(branch) };
   }
@@ -182,13 +183,7 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
       const p = el.parentElement;
       return !!p && matchAt(p, i - 1);
     }
-    if (comb === '+') {
-      const p = el.previousElementSibling;
-      return !!p && matchAt(p, i - 1);
-    }
-    for (let p = comb === '~' ? el.previousElementSibling : el.parentElement; p; p = comb === '~' ? p.previousElementSibling : p.parentElement) {
-      if (matchAt(p, i - 1)) return true;
-    }
+    for (let p = el.parentElement; p; p = p.parentElement) if (matchAt(p, i - 1)) return true;
     return false;
   };
   return { key, test: (el) => matchAt(el, compounds.length - 1) };
@@ -208,18 +203,17 @@ export function isValidSelector(selector: string): boolean {
 
 /**
  * Compiles a selector (list) into branches; undefined when the browser rejects it or it
- * is longer than `maxLength`. In quirks mode ids and classes ignore case, so every branch
- * goes to the browser there.
+ * is longer than `maxLength`. (In quirks mode the browser compares ids and classes without
+ * case; here they are exact, as recorded from the same page.)
  */
 export function compileSelector(selector: unknown, maxLength: number): CompiledSelector[] | undefined {
-  if (typeof selector !== 'string' || !selector.trim() || selector.length > maxLength || !isValidSelector(selector)) return undefined;
-  const quirks = document.compatMode === 'BackCompat';
+  // The browser rejects empty and blank selectors too.
+  if (typeof selector !== 'string' || selector.length > maxLength || !isValidSelector(selector)) return undefined;
   const out: CompiledSelector[] = [];
   for (const branch of splitList(selector)) {
     const compiled = compileBranch(branch);
     if (!compiled) return undefined;
-    // Keys of ids and classes are case-sensitive; quirks mode is not, so those go unbucketed.
-    out.push(quirks ? { key: /^[#.]/.test(compiled.key) ? '*' : compiled.key, test: (el) => el.matches(branch) } : compiled);
+    out.push(compiled);
   }
   return out;
 }

@@ -19,18 +19,16 @@ interface AnalyticsLike {
 /**
  * Sends through `window.analytics`, looked up at each call: the snippet's stub queue is
  * replaced once analytics.js loads, so a kept reference would go stale. Returns false when
- * there is no `analytics.track`.
+ * there is no `analytics.track` (nothing is sent then).
  */
-export function analyticsTrack(event: string, properties: Record<string, PropertyValue>, meta: TrackMeta): boolean {
+export function analyticsTrack(event: string, properties: Record<string, PropertyValue>, meta: TrackMeta): void {
   const analytics = (window as { analytics?: AnalyticsLike }).analytics;
-  if (!analytics || typeof analytics.track !== 'function') return false;
-  analytics.track(event, properties, { context: { tagpoint: { tag: meta.tag, revision: meta.revision } } });
-  return true;
+  if (analytics && typeof analytics.track === 'function') analytics.track(event, properties, { context: { tagpoint: { ...meta } } });
 }
 
 /** Pushes `{ event, ...properties, tagpoint: { tag, revision } }` to `window.dataLayer`. */
 export function dataLayerPush(event: string, properties: Record<string, PropertyValue>, meta: TrackMeta): void {
   const w = window as { dataLayer?: unknown[] };
   const layer = (w.dataLayer = Array.isArray(w.dataLayer) ? w.dataLayer : []);
-  layer.push({ ...properties, event, tagpoint: { tag: meta.tag, revision: meta.revision } });
+  layer.push({ ...properties, event, tagpoint: { ...meta } });
 }

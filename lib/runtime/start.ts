@@ -14,28 +14,20 @@ export interface StartOptions extends RuntimeOptions {
   cache?: boolean;
 }
 
-const INERT: TagpointHandle = { stop() {}, update: () => false };
-
-function handleOf(runtime: Runtime): TagpointHandle {
-  return { stop: () => runtime.stop(), update: (config) => runtime.update(config) };
-}
-
 async function load(runtime: Runtime, url: string, options: StartOptions): Promise<void> {
   const useCache = options.cache !== false;
-  let reason: string;
   try {
-    const config = await fetchConfig(url, options.timeout ?? 5000);
-    if (runtime.load(config, 'network')) {
-      if (useCache) saveCached(url, config, (config as { revision?: number }).revision ?? 0);
-      return;
-    }
-    reason = 'the config could not be read';
+    // Keyed by the absolute URL, whatever page resolved it.
+    url = new URL(url, location.href).href;
+    const text = await fetchConfig(url, options.timeout ?? 5000);
+    const config = JSON.parse(text);
+    // load() reports why it refused a config; then the cached one is tried.
+    if (runtime.load(config, 'network')) return void (useCache && saveCached(url, text, config.revision));
   } catch (error) {
-    reason = String((error as Error)?.message || error).slice(0, 200);
+    runtime.report({ type: 'load-error', reason: String(error).slice(0, 200) });
   }
-  runtime.report({ type: 'load-error', reason });
-  const cached = useCache ? readCached(url) : undefined;
-  if (cached === undefined || !runtime.load(cached, 'cache')) runtime.fail(reason);
+  const cached = useCache && readCached(url);
+  if (!cached || !runtime.load(cached, 'cache')) runtime.fail();
 }
 
 /**
@@ -51,29 +43,13 @@ async function load(runtime: Runtime, url: string, options: StartOptions): Promi
  *   tagpoint.stop();
  */
 export function start(options: StartOptions = {}): TagpointHandle | Promise<TagpointHandle> {
-  let runtime: Runtime;
-  try {
-    runtime = createRuntime(options);
-  } catch {
-    return options.configUrl && options.config === undefined ? Promise.resolve(INERT) : INERT;
-  }
-  const handle = handleOf(runtime);
-  if (options.config !== undefined) {
-    runtime.load(options.config, 'inline');
+  // createRuntime and load() catch their own errors, so nothing here throws into the page.
+  const runtime = createRuntime(options);
+  const handle: TagpointHandle = runtime;
+  const url = options.configUrl;
+  if (options.config !== undefined || !url) {
+    if (!runtime.load(options.config, 'inline')) runtime.fail();
     return handle;
   }
-  if (!options.configUrl) {
-    runtime.fail('no config or configUrl given');
-    return handle;
-  }
-  let url = options.configUrl;
-  try {
-    url = new URL(url, location.href).href;
-  } catch {
-    // Keep it as given; fetch will say what is wrong.
-  }
-  return load(runtime, url, options).then(
-    () => handle,
-    () => handle,
-  );
+  return load(runtime, url, options).then(() => handle);
 }

@@ -12,7 +12,7 @@ interface Entry {
   tag: RuntimeTag;
   test: ElementTest;
   /** Set for a fallback selector: trusted only when the primary finds nothing. */
-  fallback: boolean;
+  fallback?: boolean;
 }
 
 /** A tag and the nearest element of the path it matched. */
@@ -27,7 +27,6 @@ export interface TagIndex {
   add(tag: RuntimeTag): void;
   /** Matches for an event path (target first), in config order; each tag at most once. */
   match(path: ArrayLike<EventTarget>): TagMatch[];
-  readonly size: number;
 }
 
 /**
@@ -45,7 +44,6 @@ function fallbackHolds(tag: RuntimeTag, el: Element): boolean {
 export function createTagIndex(): TagIndex {
   const buckets = new Map<string, Entry[]>();
   const attrNames = new Set<string>();
-  let size = 0;
 
   const put = (key: string, entry: Entry) => {
     const list = buckets.get(key);
@@ -55,19 +53,15 @@ export function createTagIndex(): TagIndex {
   };
 
   return {
-    get size() {
-      return size;
-    },
     add(tag) {
       const target = tag.target;
       if (!target) return;
-      size++;
-      for (const b of target.branches) put(b.key, { tag, test: b.test, fallback: false });
+      for (const b of target.branches) put(b.key, { tag, test: b.test });
       for (const f of target.fallbacks) for (const b of f.branches) put(b.key, { tag, test: b.test, fallback: true });
     },
     match(path) {
       const out: TagMatch[] = [];
-      if (!size) return out;
+      if (!buckets.size) return out;
       let done: Set<RuntimeTag> | undefined;
       let el: Element;
       const check = (list: Entry[] | undefined) => {
@@ -77,7 +71,7 @@ export function createTagIndex(): TagIndex {
           try {
             if (entry.test(el) && (!entry.fallback || fallbackHolds(entry.tag, el))) {
               (done ||= new Set()).add(entry.tag);
-              out.push({ tag: entry.tag, element: el, fallback: entry.fallback });
+              out.push({ tag: entry.tag, element: el, fallback: !!entry.fallback });
             }
           } catch {
             // One broken entry never stops the others.
@@ -103,7 +97,7 @@ export function createTagIndex(): TagIndex {
         }
         check(buckets.get('*'));
       }
-      return out.length > 1 ? out.sort((a, b) => a.tag.index - b.tag.index) : out;
+      return out.sort((a, b) => a.tag.index - b.tag.index);
     },
   };
 }

@@ -3,7 +3,7 @@ import { applyTransform, findNear, readProperty, toNumber } from '../../../lib/r
 import { isSensitiveField } from '../../../lib/runtime/privacy';
 import type { RuntimeProperty } from '../../../lib/runtime/normalize';
 
-const opts = { maxTextLength: 255 };
+const opts = 255;
 
 describe('toNumber', () => {
   it.each([

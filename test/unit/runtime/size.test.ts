@@ -1,0 +1,38 @@
+// @vitest-environment node
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildRuntime } from '../../../scripts/build-runtime';
+
+/** The budget of issue 3: tagpoint.js at most 6 KB min+gzip. */
+const BUDGET = 6 * 1024;
+
+let dir: string;
+let built: { file: string; gzip: number; raw: number }[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tagpoint-runtime-'));
+  built = await buildRuntime(dir);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it(`tagpoint.js stays within ${BUDGET} bytes min+gzip`, () => {
+  const iife = built.find((b) => b.file.endsWith('tagpoint.js'))!;
+  expect(iife.gzip).toBeGreaterThan(1000);
+  expect(iife.gzip).toBeLessThanOrEqual(BUDGET);
+});
+
+it('ships no zod, Preact or extension API', () => {
+  for (const { file } of built) {
+    const code = readFileSync(file, 'utf8');
+    expect(code).not.toMatch(/ZodError|\$ZodType|zod/i);
+    expect(code).not.toMatch(/preact|__PREACT|chrome\.runtime|browser\.runtime/);
+  }
+});
+
+it('the ES module exports start and the analytics-next plugin', () => {
+  const esm = readFileSync(path.join(dir, 'tagpoint.mjs'), 'utf8');
+  expect(esm).toMatch(/export\s*\{[^}]*\bstart\b/);
+  expect(esm).toMatch(/export\s*\{[^}]*\btagpointPlugin\b/);
+});
