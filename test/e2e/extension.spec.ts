@@ -11,11 +11,14 @@ import {
 import { ExtensionPopup } from './pages/extension-popup';
 import { startSiteServer } from './support/site-server';
 
+/** `chrome.runtime.id`, evaluated inside the extension. */
+const runtimeId = () => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id;
+
 test.describe('the built extension', () => {
   test('loads: its service worker runs under a 32-letter id', async ({ extensionId, serviceWorker }) => {
     expect(extensionId).toMatch(/^[a-p]{32}$/);
     expect(serviceWorker.url()).toBe(`chrome-extension://${extensionId}/background.js`);
-    expect(await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id)).toBe(extensionId);
+    expect(await serviceWorker.evaluate(runtimeId)).toBe(extensionId);
   });
 
   test('renders its popup', async ({ page, extensionId }) => {
@@ -34,7 +37,7 @@ test.describe('the built extension', () => {
     await expect(registration).toContainText('Running Status: STOPPED');
 
     const worker = await extensionServiceWorker(context, extensionId);
-    expect(await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id)).toBe(extensionId);
+    expect(await worker.evaluate(runtimeId)).toBe(extensionId);
     await page.reload();
     await expect(registration).toContainText('Running Status: RUNNING');
   });
