@@ -79,7 +79,6 @@ export function PreviewPanel({ tabId, url }: PreviewPanelProps) {
     if (!state.active || !config) return;
     void sendPreviewRequest({ type: 'preview:update', tabId, config, send: state.send, live: state.live });
     // Only on draft changes; switches go through start().
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config]);
 
   // Coverage: asked again whenever the log or the page changes.

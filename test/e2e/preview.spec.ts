@@ -1,0 +1,214 @@
+/**
+ * Preview and QA end to end: real Chromium, the built extension (a TAGPOINT_E2E=1 build,
+ * which may script 127.0.0.1), the preview page opened as a tab pinned to the previewed tab
+ * (`preview.html?tabId=N`), drafts seeded in the extension's storage as the side panel
+ * saves them.
+ */
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Tag } from '../../lib/config/types';
+import { expect, extensionUrl, test } from './fixtures';
+import { tabIdOf } from './pages/tagging';
+
+const SITE = '127-0-0-1';
+
+const TAGS: Tag[] = [
+  {
+    id: 'pv-add',
+    event: 'Product Added',
+    trigger: 'click',
+    target: { selector: '.card .add' },
+    properties: [
+      { name: 'product', source: 'text', selector: '.title' },
+      { name: 'price', source: 'text', selector: '.price', transform: 'number' },
+      { name: 'placement', source: 'static', value: 'grid' },
+    ],
+  },
+  { id: 'pv-signup', event: 'Signup Clicked', trigger: 'click', target: { selector: '#signup' }, properties: [{ name: 'plan', source: 'attribute', attribute: 'data-plan' }] },
+  { id: 'pv-menu', event: 'Menu Opened', trigger: 'click', target: { selector: 'nav .menu' }, properties: [{ name: 'path', source: 'url', part: 'path' }] },
+  {
+    id: 'pv-checkout',
+    event: 'Checkout Started',
+    trigger: 'click',
+    target: { selector: '#checkout' },
+    pages: [{ match: 'path-prefix', value: '/checkout/' }],
+  },
+];
+
+/**
+ * Puts our tags into the site's drafts (the layout lib/store writes) and returns a function
+ * putting the previous drafts back, since the worker's other tests share the storage.
+ */
+async function seedDrafts(extensionPage: Page, tags: Tag[]): Promise<() => Promise<void>> {
+  const previous = await extensionPage.evaluate(
+    async ({ site, tags }) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+      const key = `tagpoint:site:${site}`;
+      const before = await api.storage.local.get([key, 'tagpoint:schema']);
+      const old = before[key] as { tags?: unknown[]; revision?: number } | undefined;
+      await api.storage.local.set({ 'tagpoint:schema': before['tagpoint:schema'] ?? 2, [key]: { site, revision: (old?.revision ?? 0) + 1, tags, updatedAt: Date.now() } });
+      return old ?? null;
+    },
+    { site: SITE, tags },
+  );
+  return async () => {
+    await extensionPage.evaluate(
+      async ({ site, previous }) => {
+        const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } } }).chrome;
+        const key = `tagpoint:site:${site}`;
+        if (previous) await api.storage.local.set({ [key]: previous });
+        else await api.storage.local.remove(key);
+      },
+      { site: SITE, previous },
+    );
+  };
+}
+
+interface Opened {
+  panel: Page;
+  restore: () => Promise<void>;
+}
+
+async function openPreview(context: BrowserContext, extensionId: string, tabId: number, tags: Tag[], options: { live?: boolean } = {}): Promise<Opened> {
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl(extensionId, `preview.html?tabId=${tabId}`));
+  const restore = await seedDrafts(panel, tags);
+  await expect(panel.getByTestId('preview-draft')).toHaveText(`${tags.length} draft tag${tags.length === 1 ? '' : 's'} for ${SITE}`);
+  // A previous test in this worker may have left the log of a reused tab id: start clean.
+  await panel.getByRole('button', { name: 'Clear' }).click();
+  if (options.live) await panel.getByLabel(/Live mode/).check();
+  await panel.getByRole('button', { name: 'Start preview' }).click();
+  await expect(panel.getByTestId('preview-status')).toHaveText('Preview running');
+  await expect(panel.locator('[data-kind="notice"]').first()).toContainText('Preview running');
+  return { panel, restore };
+}
+
+test.describe('preview', () => {
+  test('three tags fire on a fixture page with the right properties, and the export holds them', async ({ context, page, site, extensionId, serviceWorker }) => {
+    await page.goto(site.url('/preview/index.html'));
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    const { panel, restore } = await openPreview(context, extensionId, tabId, TAGS);
+    try {
+      await page.locator('.card').nth(1).locator('.add').click();
+      await page.locator('#signup').click();
+      await page.locator('nav .menu').click();
+
+      const fired = panel.locator('[data-kind="preview"]');
+      await expect(fired).toHaveCount(3);
+      // Newest first.
+      await expect(fired.getByTestId('event-name')).toHaveText(['Menu Opened', 'Signup Clicked', 'Product Added']);
+      const added = fired.nth(2);
+      await added.locator('summary', { hasText: 'properties' }).click();
+      await expect(added.getByTestId('property')).toHaveText(['product"Blue Mug"', 'price14', 'placement"grid"']);
+
+      // Hovering an entry outlines its element on the page.
+      await added.hover();
+      const outline = page.locator('tagpoint-preview-outline').getByTestId('preview-outline');
+      await expect(outline).toHaveCount(1);
+      const box = await outline.boundingBox();
+      const button = await page.locator('.card').nth(1).locator('.add').boundingBox();
+      expect(box && button && Math.abs(box.x - button.x) < 2 && Math.abs(box.y - button.y) < 2).toBe(true);
+
+      // Filter and search.
+      await panel.getByLabel('Search the log').fill('plan');
+      await expect(panel.getByTestId('log-entry')).toHaveCount(1);
+      await expect(panel.getByTestId('log-entry').getByTestId('event-name')).toHaveText('Signup Clicked');
+      await panel.getByLabel('Search the log').fill('');
+
+      const downloading = panel.waitForEvent('download');
+      await panel.getByRole('button', { name: 'Export JSON' }).click();
+      const json = JSON.parse(await readFile((await (await downloading).path())!, 'utf8')) as { entries: { kind: string; event: string; tag: string; properties: object }[] };
+      const events = json.entries.filter((e) => e.kind === 'preview').map(({ event, tag, properties }) => ({ event, tag, properties }));
+      expect(events).toEqual([
+        { event: 'Product Added', tag: 'pv-add', properties: { product: 'Blue Mug', price: 14, placement: 'grid' } },
+        { event: 'Signup Clicked', tag: 'pv-signup', properties: { plan: 'pro' } },
+        { event: 'Menu Opened', tag: 'pv-menu', properties: { path: '/preview/index.html' } },
+      ]);
+
+      const csvDownload = panel.waitForEvent('download');
+      await panel.getByRole('button', { name: 'Export CSV' }).click();
+      const csv = await readFile((await (await csvDownload).path())!, 'utf8');
+      expect(csv.split('\r\n')[0]).toBe('time,kind,event,tag,trigger,url,element,properties,why not fired');
+      expect(csv).toContain('Product Added,pv-add,click');
+
+      // Coverage: every tag listed with fired / not yet fired; the checkout tag's page rule fails here.
+      await panel.getByRole('tab', { name: 'Coverage' }).click();
+      await expect(panel.getByTestId('coverage-summary')).toContainText('3 of 4 tags fired');
+      const checkout = panel.getByTestId('coverage-row').filter({ hasText: 'Checkout Started' });
+      await expect(checkout.getByTestId('presence')).toHaveText('page rule failed: limited to other pages');
+      await panel.getByLabel('Outline every tagged element on the page').check();
+      // .add ×2, #signup, nav .menu, #checkout
+      await expect(outline).toHaveCount(5);
+      await expect(page.locator('tagpoint-preview-outline').locator('.label')).toContainText(['Product Added', 'Product Added', 'Signup Clicked', 'Menu Opened', 'Checkout Started']);
+    } finally {
+      await restore();
+      await panel.close();
+    }
+  });
+
+  test('a click no tag fired on lists the nearest candidates; a tag limited to another path says "page rule failed"', async ({ context, page, site, extensionId, serviceWorker }) => {
+    await page.goto(site.url('/preview/index.html'));
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    const { panel, restore } = await openPreview(context, extensionId, tabId, TAGS);
+    try {
+      await page.locator('#help').click();
+      const noTag = panel.locator('[data-kind="no-tag"]');
+      await expect(noTag).toHaveCount(1);
+      await expect(noTag.getByTestId('why-not-fired')).toContainText('No tag fired.');
+      const nearest = noTag.getByTestId('candidate').first();
+      await expect(nearest).toContainText('Product Added');
+      await expect(nearest).toContainText('selector did not match');
+
+      await page.locator('#checkout').click();
+      await expect(noTag).toHaveCount(2);
+      // Newest first: the checkout click.
+      const first = noTag.first().getByTestId('candidate').first();
+      await expect(first).toContainText('Checkout Started');
+      await expect(first).toContainText('page rule failed');
+      await expect(panel.locator('[data-kind="preview"]')).toHaveCount(0);
+
+      // It keeps running across a navigation in the tab.
+      await page.locator('a[href="/preview/other.html"]').click();
+      await page.waitForURL('**/preview/other.html');
+      await page.locator('nav .menu').click();
+      await expect(panel.locator('[data-kind="preview"]')).toHaveCount(1);
+      await expect(panel.locator('[data-kind="preview"]').locator('.entry-url')).toHaveText(site.url('/preview/other.html'));
+
+      await panel.getByRole('button', { name: 'Stop preview' }).click();
+      await expect(panel.getByTestId('preview-status')).toHaveText('Preview off');
+      await page.locator('nav .menu').click();
+      await page.waitForTimeout(300);
+      await expect(panel.locator('[data-kind="preview"]')).toHaveCount(1);
+    } finally {
+      await restore();
+      await panel.close();
+    }
+  });
+
+  test('a page posting forged debug messages cannot inject markup into the log', async ({ context, page, site, extensionId, serviceWorker }) => {
+    await page.goto(site.url('/preview/forged.html'));
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    const { panel, restore } = await openPreview(context, extensionId, tabId, TAGS, { live: true });
+    try {
+      await page.evaluate(() => (window as unknown as { forge(): void }).forge());
+      const live = panel.locator('[data-kind="live"]');
+      const tracked = panel.locator('[data-kind="track"]');
+      await expect(live).toHaveCount(1);
+      await expect(tracked).toHaveCount(1);
+      // The markup arrives as text, shown as text.
+      await expect(live.getByTestId('event-name')).toHaveText('Forged <img src=x onerror="document.title=\'pwned\'"><b id="injected">bold</b>');
+      await expect(tracked.getByTestId('event-name')).toContainText('Coded <img');
+      await live.locator('summary', { hasText: 'properties' }).click();
+      await expect(live.getByTestId('property').first()).toContainText('<b id=\\"injected\\">');
+      await expect(panel.locator('#injected')).toHaveCount(0);
+      await expect(panel.locator('.event-log img, .event-log b')).toHaveCount(0);
+      expect(await panel.title()).toBe('Tagpoint preview');
+      // The malformed and the oversized messages were dropped, not shown.
+      await expect(panel.getByTestId('log-entry').filter({ hasText: 'xxxxxxxxxx' })).toHaveCount(0);
+      await expect(panel.locator('[data-kind="notice"]').filter({ hasText: 'Site runtime' })).toHaveCount(1);
+    } finally {
+      await restore();
+      await panel.close();
+    }
+  });
+});
