@@ -15,7 +15,7 @@ export interface LocatorOptions {
   testAttributes?: readonly string[];
   /** Time budget in ms for finding the primary selector; past it the structural path is used. Default 20. */
   timeoutMs?: number;
-  /** Time budget in ms for checking fallback selectors. Default 10. */
+  /** Time budget in ms for checking fallback selectors. Default 15. */
   fallbackTimeoutMs?: number;
   /** Most fallback selectors kept. Default and maximum: `MAX_FALLBACKS` (8). */
   maxFallbacks?: number;
@@ -45,7 +45,7 @@ function context(options: LocatorOptions): Context {
   return {
     testAttributes: options.testAttributes ?? DEFAULT_TEST_ATTRIBUTES,
     deadline: now() + (options.timeoutMs ?? 20),
-    fallbackTimeoutMs: options.fallbackTimeoutMs ?? 10,
+    fallbackTimeoutMs: options.fallbackTimeoutMs ?? 15,
     maxFallbacks: Math.max(0, Math.min(options.maxFallbacks ?? MAX_FALLBACKS, MAX_FALLBACKS)),
     maxAnchorDepth: options.maxAnchorDepth ?? 16,
     outerRoots: [],
@@ -156,25 +156,30 @@ function primarySelector(el: Element, scope: ParentNode, ctx: Context): string {
 function fallbackSelectors(el: Element, scope: ParentNode, primary: string, locator: Locator, ctx: Context): string[] {
   const fingerprint = locator.fingerprint!;
   const candidates: string[] = elementAtoms(el, ctx).map((atom) => compound(el, atom));
+  // ancestors' stable names (unique or not), nearest first: they tell twins apart when the
+  // element's own signals cannot, and survive inserted wrappers (descendant combinator)
+  const anchored: string[] = [];
   let ancestor = el.parentElement;
-  let anchored = 0;
-  for (let depth = 0; ancestor && depth < 2 * ctx.maxAnchorDepth && anchored < 2; depth++, ancestor = ancestor.parentElement) {
+  for (let depth = 0; ancestor && depth < 2 * ctx.maxAnchorDepth && anchored.length < 6; depth++, ancestor = ancestor.parentElement) {
     if (ancestor.localName === 'body' || ancestor.localName === 'html') break;
-    const anchor = anchorAtoms(ancestor, ctx)[0];
-    if (anchor && isUniqueMatch(scope, anchor, ancestor)) {
-      candidates.push(`${anchor} ${cssTag(el)}`);
-      anchored++;
-    }
+    for (const anchor of anchorAtoms(ancestor, ctx).slice(0, 2)) anchored.push(`${anchor} ${cssTag(el)}`);
   }
+  candidates.push(...anchored);
   candidates.push(pathOf(el, scope, ctx));
   if (FINGERPRINTED_TAGS.has(el.localName)) candidates.push(cssTag(el));
   const kept: string[] = [];
+  let anchoredKept = 0;
   const deadline = now() + ctx.fallbackTimeoutMs;
   for (const css of candidates) {
     if (kept.length >= ctx.maxFallbacks || now() > deadline) break;
     if (css === primary || kept.includes(css)) continue;
+    const isAnchored = anchored.includes(css);
+    if (isAnchored && anchoredKept >= 3) continue;
     const agreeing = queryAll(scope, css).filter((match) => isFingerprintMatch(match, fingerprint));
-    if (agreeing.length === 1 && agreeing[0] === el) kept.push(css);
+    if (agreeing.length === 1 && agreeing[0] === el) {
+      kept.push(css);
+      if (isAnchored) anchoredKept++;
+    }
   }
   return kept;
 }
