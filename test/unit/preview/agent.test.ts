@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPreviewAgent, readTags, type OutlineDrawer, type PreviewAgent } from '../../../lib/preview/agent';
+import { domDistance, rankCandidates } from '../../../lib/preview/candidates';
+import { coverageRows, describePresence, pageRulesHold, tagPresence } from '../../../lib/preview/coverage';
+import type { LogEntry } from '../../../lib/preview/schemas';
+import type { Tag } from '../../../lib/config/types';
+
+const HTML = `
+  <nav><button class="menu">Menu</button></nav>
+  <article class="card"><h2 class="title">Red Mug</h2><span class="price">12.50</span><button class="add">Add</button></article>
+  <article class="card"><h2 class="title">Blue Mug</h2><span class="price">14</span><button class="add">Add</button><button id="help">Help</button></article>
+  <button id="checkout">Checkout</button>
+  <form id="news"><input name="email"><button id="join" type="submit">Join</button></form>`;
+
+const TAGS: Tag[] = [
+  {
+    id: 'add',
+    event: 'Product Added',
+    trigger: 'click',
+    target: { selector: '.card .add' },
+    properties: [
+      { name: 'product', source: 'text', selector: '.title' },
+      { name: 'price', source: 'text', selector: '.price', transform: 'number' },
+    ],
+  },
+  { id: 'menu', event: 'Menu Opened', trigger: 'click', target: { selector: 'nav .menu' } },
+  { id: 'checkout', event: 'Checkout Started', trigger: 'click', target: { selector: '#checkout' }, pages: [{ match: 'path-prefix', value: '/checkout/' }] },
+  { id: 'off', event: 'Disabled One', trigger: 'click', target: { selector: '#help' }, enabled: false },
+  { id: 'view', event: 'Page Viewed', trigger: 'pageview' },
+];
+const config = (tags: unknown[] = TAGS) => ({ version: 1, site: 'shop', revision: 3, tags });
+
+describe('candidates', () => {
+  beforeEach(() => {
+    document.body.innerHTML = HTML;
+  });
+
+  it('measures DOM distance through the nearest common ancestor', () => {
+    const help = document.querySelector('#help')!;
+    const add = document.querySelectorAll('.add')[1]!;
+    expect(domDistance(help, help)).toBe(0);
+    expect(domDistance(help, add)).toBe(2);
+    expect(domDistance(help, help.parentElement!)).toBe(1);
+    expect(domDistance(help, document.createElement('div'))).toBeNull();
+  });
+
+  it('ranks the considered tags nearest first, absent targets last', () => {
+    const tags = new Map(TAGS.map((t) => [t.id, t]));
+    const ranked = rankCandidates(
+      document.querySelector('#help')!,
+      [
+        { tag: 'checkout', event: 'Checkout Started', reason: 'page-rule-failed' },
+        { tag: 'gone', event: 'Gone', reason: 'selector-mismatch' },
+        { tag: 'menu', event: 'Menu Opened', reason: 'selector-mismatch' },
+        { tag: 'add', event: 'Product Added', reason: 'selector-mismatch' },
+        { tag: 'add', event: 'Product Added', reason: 'selector-mismatch' },
+      ],
+      tags,
+      document,
+    );
+    expect(ranked.map((c) => [c.tag, c.distance, c.onPage])).toEqual([
+      ['add', 2, 2],
+      ['checkout', 3, 1],
+      ['menu', 4, 1],
+      ['gone', null, 0],
+    ]);
+  });
+});
+
+describe('coverage', () => {
+  it.each([
+    [undefined, 'http://x/a', true],
+    [[{ match: 'path-prefix', value: '/checkout/' }], 'http://x/checkout/1', true],
+    [[{ match: 'path-prefix', value: '/checkout/' }], 'http://x/cart', false],
+    [[{ match: 'regex', value: '(a+)+' }], 'http://x/aaa', false],
+  ] as const)('page rules %j on %s -> %s', (pages, url, expected) => {
+    expect(pageRulesHold({ pages: pages as Tag['pages'] }, url)).toBe(expected);
+  });
+
+  it('lists presence and fired counts per tag', () => {
+    document.body.innerHTML = HTML;
+    const presence = tagPresence(TAGS, document, 'http://x/');
+    expect(presence.map((p) => [p.tag, p.count, p.pageRule, p.enabled])).toEqual([
+      ['add', 2, true, true],
+      ['menu', 1, true, true],
+      ['checkout', 1, false, true],
+      ['off', 1, true, false],
+      ['view', 0, true, true],
+    ]);
+    const entries = [{ id: '1', time: 0, kind: 'preview', url: 'http://x/', tag: 'menu' }] as LogEntry[];
+    const rows = coverageRows(TAGS, entries, presence);
+    expect(rows.map((r) => r.fired)).toEqual([0, 1, 0, 0, 0]);
+    expect(rows.map((r) => describePresence(r.presence))).toEqual([
+      'target on this page (2 elements)',
+      'target on this page (1 element)',
+      'page rule failed: limited to other pages',
+      'disabled',
+      'page view: fires on load of a matching page',
+    ]);
+  });
+});
+
+describe('createPreviewAgent (with lib/runtime)', () => {
+  let agent: PreviewAgent | undefined;
+  let entries: LogEntry[];
+  let outlined: { element: Element; label: string }[];
+  const outline: OutlineDrawer = { show: (items) => (outlined = items), clear: () => (outlined = []), dispose: () => undefined };
+  const settle = () => new Promise((r) => setTimeout(r, 30));
+
+  beforeEach(() => {
+    history.replaceState(null, '', '/');
+    document.body.innerHTML = HTML;
+    entries = [];
+    outlined = [];
+  });
+  afterEach(() => {
+    agent?.stop();
+    agent = undefined;
+  });
+
+  const start = (cfg: unknown = config(), extra: { send?: boolean } = {}) =>
+    (agent = createPreviewAgent({ config: cfg, send: !!extra.send, live: false, emit: (batch) => entries.push(...batch), outline, batchMs: 5, routePollMs: 20 }));
+
+  it('fires the draft through the runtime and logs events with their properties', async () => {
+    start();
+    (document.querySelectorAll('.add')[1] as HTMLElement).click();
+    (document.querySelector('.menu') as HTMLElement).click();
+    await settle();
+    const fired = entries.filter((e) => e.kind === 'preview');
+    expect(fired.map((e) => [e.event, e.tag, e.trigger, e.properties])).toEqual([
+      ['Page Viewed', 'view', 'pageview', {}],
+      ['Product Added', 'add', 'click', { product: 'Blue Mug', price: 14 }],
+      ['Menu Opened', 'menu', 'click', {}],
+    ]);
+    expect(entries.filter((e) => e.kind === 'notice').map((e) => e.text)).toEqual(['Preview running: 5 tags']);
+    // The entry's element is the one clicked, for hover outlines.
+    expect(agent!.outline({ entryId: fired[1]!.id })).toBe(1);
+    expect(outlined[0]!.element).toBe(document.querySelectorAll('.add')[1]);
+  });
+
+  it('logs "no tag fired" with the reasons of the considered tags, nearest first', async () => {
+    start();
+    (document.querySelector('#help') as HTMLElement).click();
+    (document.querySelector('#checkout') as HTMLElement).click();
+    await settle();
+    const noTag = entries.filter((e) => e.kind === 'no-tag');
+    expect(noTag).toHaveLength(2);
+    expect(noTag[0]!.element).toBe('button#help');
+    expect(noTag[0]!.candidates!.map((c) => [c.tag, c.reason, c.distance])).toEqual([
+      ['off', 'disabled', 0],
+      ['add', 'selector-mismatch', 2],
+      ['checkout', 'page-rule-failed', 3],
+      ['menu', 'selector-mismatch', 4],
+    ]);
+    expect(noTag[1]!.candidates![0]).toMatchObject({ tag: 'checkout', reason: 'page-rule-failed', distance: 0 });
+    expect(entries.filter((e) => e.kind === 'preview').map((e) => e.tag)).toEqual(['view']);
+  });
+
+  it('does not send unless sending is on, and then hands the event to the main world', async () => {
+    const posted: unknown[] = [];
+    const original = window.postMessage;
+    window.postMessage = ((data: unknown) => void posted.push(data)) as typeof window.postMessage;
+    try {
+      start();
+      (document.querySelector('.menu') as HTMLElement).click();
+      expect(posted).toEqual([]);
+      agent!.update({ config: config(), send: true, live: false });
+      (document.querySelector('.menu') as HTMLElement).click();
+      expect(posted).toContainEqual({ source: 'tagpoint-preview-agent', type: 'send', event: 'Menu Opened', properties: {}, tag: 'menu', revision: 3 });
+    } finally {
+      window.postMessage = original;
+    }
+  });
+
+  it('reports invalid tags and runs the rest', async () => {
+    start(config([...TAGS, { id: 'bad', event: 'Bad', trigger: 'click', target: { selector: '###' } }]));
+    (document.querySelector('#join') as HTMLElement).click();
+    await settle();
+    expect(readTags(config([...TAGS, { id: 'bad' }]))).toHaveLength(TAGS.length);
+    expect(entries.some((e) => e.kind === 'notice' && /invalid/.test(e.text ?? ''))).toBe(true);
+  });
+
+  it('restarts on a route change the runtime cannot see and fires the page view again', async () => {
+    start();
+    await settle();
+    // Seen by the runtime's own history hook in this test's single world; in an extension's
+    // isolated world only the agent's URL check sees it. Either way one page view per route.
+    history.pushState(null, '', '/checkout/1');
+    await new Promise((r) => setTimeout(r, 80));
+    (document.querySelector('#checkout') as HTMLElement).click();
+    await settle();
+    const views = entries.filter((e) => e.tag === 'view');
+    expect(views.map((e) => new URL(e.url).pathname)).toEqual(['/', '/checkout/1']);
+    expect(entries.filter((e) => e.tag === 'checkout')).toHaveLength(1);
+  });
+
+  it('coverage outlines every tagged element with its event name; stop removes the listeners', async () => {
+    start();
+    const presence = agent!.coverage(true);
+    expect(presence).toHaveLength(5);
+    expect(outlined.map((o) => o.label)).toEqual(['Product Added', 'Product Added', 'Menu Opened', 'Checkout Started', 'Disabled One']);
+    agent!.stop();
+    expect(outlined).toEqual([]);
+    const before = entries.length;
+    (document.querySelector('.menu') as HTMLElement).click();
+    await settle();
+    expect(entries.length).toBe(before);
+  });
+});
