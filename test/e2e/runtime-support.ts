@@ -120,7 +120,20 @@ export const test = base.extend<{ rtPage: Page; rtSite: RuntimeSite }, { plainBr
       const browser = await chromium.launch({
         executablePath: chromiumPath(),
         headless: true,
-        args: ['--no-sandbox', '--disable-background-networking', `--proxy-server=http://${refusingProxy.server}`],
+        // As the shared fixtures do: Chromium's own services go to a closed loopback port, so
+        // the proxy only sees what pages and the code under test ask for.
+        args: [
+          '--no-sandbox',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+          '--gaia-url=http://127.0.0.1:9',
+          '--component-updater=url-source=http://127.0.0.1:9',
+          '--autofill-server-url=http://127.0.0.1:9/',
+          `--proxy-server=http://${refusingProxy.server}`,
+        ],
       });
       await use(browser);
       await browser.close();
