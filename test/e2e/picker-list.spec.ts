@@ -1,5 +1,10 @@
 /** The side panel's tag list: states on the page, search, highlight, duplicate, disable, delete with undo, import errors. */
-import { expect, test } from './fixtures';
+import { chromium } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromiumPath } from '../../scripts/find-chromium.mjs';
+import { expect, extensionDir, test } from './fixtures';
 import { PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
 
 const config = (suffix: string) => ({
@@ -107,5 +112,39 @@ test.describe('the tag list', () => {
     await value.fill('(a+)+');
     await expect(panel.page.locator('.rule [role=status]')).toContainText('exponential');
     await panel.page.close();
+  });
+});
+
+test.describe('drafts', () => {
+  // Its own browser on a kept profile, closed and launched again (the fixture's context
+  // lives for the whole worker).
+  test('survive a browser restart', async ({ site, refusingProxy }) => {
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'tagpoint-profile-'));
+    const launch = () =>
+      chromium.launchPersistentContext(profile, {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--no-first-run', `--proxy-server=http://${refusingProxy.server}`],
+      });
+    const event = `Restart Survivor ${Date.now() % 100000}`;
+    try {
+      for (const round of ['before', 'after']) {
+        const context = await launch();
+        const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+        const extensionId = new URL(worker.url()).host;
+        const page = await context.newPage();
+        await page.goto(site.url('/shop/'));
+        const panel = await SidePanel.open(context, extensionId, await tabIdOf(worker, page.url()));
+        await expect(panel.pageUrl).toHaveText(page.url());
+        if (round === 'before') {
+          const file = { version: 1, site: 'shop', revision: 1, tags: [{ id: 'restart1', event, trigger: 'click', target: { selector: '#newsletter' } }] };
+          await panel.page.getByLabel('Import tag config').setInputFiles({ name: 'tags.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+        }
+        await expect(panel.tag(event).locator('.tag-state')).toHaveText('matches 1');
+        await context.close();
+      }
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
   });
 });

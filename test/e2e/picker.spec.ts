@@ -251,3 +251,20 @@ test.describe('the picker', () => {
     expect(shots[1]!.equals(shots[0]!), 'the overlay card differs between the plain and the hostile page').toBe(true);
   });
 });
+
+test('the overlay follows scrolling', async ({ context, page, site, extensionId, serviceWorker }) => {
+  await page.goto(site.url('/shop/'));
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  const overlay = await startTagging(panel, page);
+  await overlay.pick(page.locator('#cart-status'));
+  await expect(overlay.matchOutlines).toHaveCount(1);
+  const outline = overlay.matchOutlines.first();
+  const before = (await outline.boundingBox())!;
+  const element = (await page.locator('#cart-status').boundingBox())!;
+  expect(Math.abs(before.y - element.y)).toBeLessThan(1);
+  await page.mouse.wheel(0, 120);
+  await expect.poll(async () => Math.round((await page.locator('#cart-status').boundingBox())!.y)).not.toBe(Math.round(element.y));
+  const moved = (await page.locator('#cart-status').boundingBox())!;
+  await expect.poll(async () => Math.abs((await outline.boundingBox())!.y - moved.y)).toBeLessThan(1);
+  await panel.page.close();
+});

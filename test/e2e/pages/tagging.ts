@@ -9,8 +9,12 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
     const tabs = await api.tabs.query({});
     return tabs.find((tab) => tab.url === wanted)?.id;
   }, url);
-  if (id === undefined) throw new Error(`no tab shows ${url}`);
-  return id;
+  if (id !== undefined) return id;
+  const hosts = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[] } } } }).chrome.runtime.getManifest().host_permissions ?? []);
+  if (!hosts.includes('http://127.0.0.1/*')) {
+    throw new Error('the loaded extension is a release build (no host permission on 127.0.0.1): build the test build with `TAGPOINT_E2E=1 npx wxt build`');
+  }
+  throw new Error(`no tab shows ${url}`);
 }
 
 /** The picker overlay inside a tagged page (an open shadow root, which locators pierce). */
