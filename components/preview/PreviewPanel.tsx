@@ -128,9 +128,9 @@ export function PreviewPanel({ tabId, url }: PreviewPanelProps) {
   const rows = coverageRows(config?.tags ?? [], state.entries, presence?.tags);
 
   return (
-    <main class="preview-panel">
+    <section class="preview-panel" aria-label="Preview">
       <header>
-        <h1>Preview</h1>
+        <h2>Preview</h2>
         <p class="page mono" data-testid="preview-url">
           {url ?? 'No page'}
         </p>
@@ -171,13 +171,15 @@ export function PreviewPanel({ tabId, url }: PreviewPanelProps) {
         {state.problem && <p class="warn">{state.problem}</p>}
         {status && <p class="status">{status}</p>}
       </header>
-      <nav class="row" role="tablist">
-        <button type="button" role="tab" aria-selected={view === 'log'} onClick={() => setView('log')}>
-          Event log
-        </button>
-        <button type="button" role="tab" aria-selected={view === 'coverage'} onClick={() => setView('coverage')}>
-          Coverage
-        </button>
+      <div class="row">
+        <div role="tablist" aria-label="Preview views">
+          <button type="button" role="tab" aria-selected={view === 'log'} onClick={() => setView('log')}>
+            Event log
+          </button>
+          <button type="button" role="tab" aria-selected={view === 'coverage'} onClick={() => setView('coverage')}>
+            Coverage
+          </button>
+        </div>
         <span class="spacer" />
         <button type="button" onClick={() => void clear()}>
           Clear
@@ -188,12 +190,12 @@ export function PreviewPanel({ tabId, url }: PreviewPanelProps) {
         <button type="button" onClick={() => downloadText(`tagpoint-preview-${stamp()}.csv`, entriesToCsv(state.entries), 'text/csv')}>
           Export CSV
         </button>
-      </nav>
+      </div>
       {view === 'log' ? (
         <EventLog entries={state.entries} filter={filter} onFilterChange={setFilter} onHoverEntry={hoverEntry} onHoverTag={hoverTag} />
       ) : (
         <Coverage rows={rows} outlined={outlined} onOutlinedChange={setOutlined} onHoverTag={hoverTag} url={presence?.url} />
       )}
-    </main>
+    </section>
   );
 }

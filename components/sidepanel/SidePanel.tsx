@@ -5,6 +5,7 @@ import { draftFromPick, draftFromTag, draftToTag, propertyToConfig, type TagDraf
 import { tagPageState, type TagPageState } from '../../lib/picker/tag-state';
 import { parseTag } from '../../lib/config/parse';
 import { createDraftStore, newTagId, siteIdForUrl, type SiteDrafts } from '../../lib/store';
+import { PreviewPanel } from '../preview';
 import { ImportExport } from './ImportExport';
 import { TagEditor } from './TagEditor';
 import { TagList } from './TagList';
@@ -265,6 +266,12 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
         </p>
       )}
       {drafts && <ImportExport drafts={drafts} onImport={async (tags) => setDrafts(await store.replaceTags(drafts.site, tags))} />}
+      {tabId !== undefined && !session.error && (
+        <details class="preview-section">
+          <summary>Preview and QA</summary>
+          <PreviewPanel key={tabId} tabId={tabId} url={url} />
+        </details>
+      )}
     </main>
   );
 }

@@ -9,7 +9,11 @@ const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
 function App() {
   const url = useTabUrl(tabId);
   if (tabId === undefined) return <p>Open the preview from the Tagpoint popup or side panel.</p>;
-  return <PreviewPanel tabId={tabId} url={url} />;
+  return (
+    <main>
+      <PreviewPanel tabId={tabId} url={url} />
+    </main>
+  );
 }
 
 render(<App />, document.getElementById('app')!);

@@ -211,4 +211,27 @@ test.describe('preview', () => {
       await panel.close();
     }
   });
+
+  test('the side panel has the preview too', async ({ context, page, site, extensionId, serviceWorker }) => {
+    await page.goto(site.url('/preview/index.html'));
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    const panel = await context.newPage();
+    await panel.goto(extensionUrl(extensionId, `sidepanel.html?tabId=${tabId}`));
+    const restore = await seedDrafts(panel, TAGS);
+    try {
+      await panel.getByText('Preview and QA').click();
+      const section = panel.getByRole('region', { name: 'Preview' });
+      await expect(section.getByTestId('preview-draft')).toHaveText(`4 draft tags for ${SITE}`);
+      await section.getByRole('button', { name: 'Clear' }).click();
+      await section.getByRole('button', { name: 'Start preview' }).click();
+      await expect(section.getByTestId('preview-status')).toHaveText('Preview running');
+      await page.locator('#signup').click();
+      await expect(section.locator('[data-kind="preview"]').getByTestId('event-name')).toHaveText(['Signup Clicked']);
+      await section.getByRole('button', { name: 'Stop preview' }).click();
+      await expect(section.getByTestId('preview-status')).toHaveText('Preview off');
+    } finally {
+      await restore();
+      await panel.close();
+    }
+  });
 });
