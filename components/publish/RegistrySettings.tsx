@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ConfigError } from '../../lib/config/types';
-import { createRegistryClient, describeRegistryError, parseRegistrySettings, type RegistryClient, type RegistrySettings } from '../../lib/publish';
+import { createRegistryClient, describeRegistryError, parseRegistrySettings, type RegistryClient, type RegistryClientOptions, type RegistrySettings } from '../../lib/publish';
 import { ErrorList } from './ErrorList';
 
 /** Props of `RegistrySettingsForm`. */
@@ -10,8 +10,8 @@ export interface RegistrySettingsProps {
   /** The site whose access "Test connection" checks. */
   site?: string;
   onSave(settings: RegistrySettings): void | Promise<void>;
-  /** Default: `createRegistryClient` with the typed URL and token. */
-  createClient?(settings: RegistrySettings): RegistryClient;
+  /** Makes the client of "Test connection". Default: `createRegistryClient`. */
+  createClient?(options: RegistryClientOptions): RegistryClient;
 }
 
 /** Registry URL and token, validated before saving, with a connection test. */
@@ -48,7 +48,7 @@ export function RegistrySettingsForm({ value, site, onSave, createClient = creat
     const settings = validated();
     if (!settings) return;
     setBusy(true);
-    const client = createClient({ baseUrl: settings.registryUrl, token: settings.token } as never);
+    const client = createClient({ baseUrl: settings.registryUrl, token: settings.token });
     const health = await client.health();
     if (!health.ok) setProblem(describeRegistryError(health.error));
     else if (!site) setStatus('The registry answers.');

@@ -82,6 +82,9 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // The live config is cacheable for a minute; the editor must diff against what is live now.
+    // `cache: 'no-cache'` says so to browsers, the header to caches that ignore the mode (happy-dom, proxies).
+    if (method === 'GET') headers['cache-control'] = 'no-cache';
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -89,7 +92,6 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        // The live config is cacheable for a minute; the editor must diff against what is live now.
         cache: 'no-cache',
         signal: controller.signal,
       });

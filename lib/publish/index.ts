@@ -10,3 +10,5 @@ export {
 } from './client';
 export { diffConfigs, deepEqual, type ConfigDiff, type TagChange } from './diff';
 export { VersionSummarySchema, PublishedSchema, ErrorBodySchema, type VersionSummary, type Published } from './schemas';
+export { RegistrySettingsSchema, parseRegistrySettings, type RegistrySettings } from './settings';
+export { describeRegistryError } from './describe';

@@ -31,7 +31,8 @@ export interface ErrorBody {
   currentRevision?: number;
 }
 
-const API_HEADERS = 'Authorization, Content-Type, If-None-Match';
+// Cache-Control: lib/publish's client sends `no-cache` so it always sees the live version.
+const API_HEADERS = 'Authorization, Content-Type, If-None-Match, Cache-Control';
 
 /**
  * Creates the config registry: opens (or creates) the SQLite file and builds the HTTP app.

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 /** The repository's CLI entry, run as `node bin/tagpoint.mjs`. */
-export const BIN = fileURLToPath(new URL('../../../bin/tagpoint.mjs', import.meta.url));
+// From the working directory (the repository root under vitest): under happy-dom, import.meta.url is not a file URL.
+export const BIN = resolve('bin/tagpoint.mjs');
 
 /** Runs the CLI to completion. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
