@@ -5,6 +5,7 @@
  * saves them.
  */
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Tag } from '../../lib/config/types';
 import { expect, extensionUrl, test } from './fixtures';
@@ -81,6 +82,14 @@ async function openPreview(context: BrowserContext, extensionId: string, tabId: 
   await expect(panel.getByTestId('preview-status')).toHaveText('Preview running');
   await expect(panel.locator('[data-kind="notice"]').first()).toContainText('Preview running');
   return { panel, restore };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.passes.length).toBeGreaterThan(5);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test.describe('preview', () => {
@@ -166,6 +175,9 @@ test.describe('preview', () => {
       await expect(first).toContainText('Checkout Started');
       await expect(first).toContainText('page rule failed');
       await expect(panel.locator('[data-kind="preview"]')).toHaveCount(0);
+      // The log with why-not-fired entries is usable with assistive technology.
+      await noTag.first().getByText(/more considered/).click();
+      expect(await seriousViolations(panel)).toEqual([]);
 
       // It keeps running across a navigation in the tab.
       await page.locator('a[href="/preview/other.html"]').click();
