@@ -10,6 +10,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { Tag } from '../../lib/config/types';
 import { expect, extensionUrl, test } from './fixtures';
 import { tabIdOf } from './pages/tagging';
+import { configOf, serveRuntimeSite } from './runtime-support';
+import { buildRuntime } from '../../scripts/build-runtime';
 
 const SITE = '127-0-0-1';
 
@@ -241,6 +243,37 @@ test.describe('preview', () => {
       await expect(section.locator('[data-kind="preview"]').getByTestId('event-name')).toHaveText(['Signup Clicked']);
       await section.getByRole('button', { name: 'Stop preview' }).click();
       await expect(section.getByTestId('preview-status')).toHaveText('Preview off');
+    } finally {
+      await restore();
+      await panel.close();
+    }
+  });
+
+  test('live mode shows what the site\'s own runtime sends and every analytics.track call', async ({ context, page, site, extensionId, serviceWorker }) => {
+    await buildRuntime();
+    const rt = serveRuntimeSite(site);
+    rt.answerConfig({
+      config: configOf([
+        { id: 'site-buy', event: 'Order Completed', trigger: 'click', target: { selector: '#buy' }, properties: [{ name: 'sku', source: 'attribute', attribute: 'data-sku' }] },
+      ]),
+    });
+    await page.goto(site.url('/preview/live.html?tagpoint_debug=1'));
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    const { panel, restore } = await openPreview(context, extensionId, tabId, TAGS, { live: true });
+    try {
+      await page.locator('#buy').click();
+      await page.locator('#coded').click();
+      const live = panel.locator('[data-kind="live"]');
+      await expect(live.getByTestId('event-name')).toHaveText(['Order Completed']);
+      await live.locator('summary', { hasText: 'property' }).click();
+      await expect(live.getByTestId('property')).toHaveText(['sku"L-9"']);
+      // Newest first: the coded call, then the runtime's own call (with its tag).
+      const tracked = panel.locator('[data-kind="track"]');
+      await expect(tracked.getByTestId('event-name')).toHaveText(['Coded Event', 'Order Completed']);
+      await expect(tracked.nth(1)).toContainText('tag site-buy');
+      // The site's analytics got both calls exactly once: observing does not change them.
+      const calls = await page.evaluate(() => (window as unknown as { analytics: { calls: unknown[][] } }).analytics.calls.map((c) => c[0]));
+      expect(calls).toEqual(['Order Completed', 'Coded Event']);
     } finally {
       await restore();
       await panel.close();
