@@ -56,7 +56,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 /** Registers the preview's listeners in the background worker. */
 export function createPreviewService(options: PreviewServiceOptions = {}): PreviewService {
   const limits = previewLimits(options.limits);
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // From the URL string: `new URL('chrome-extension://…').origin` is 'null' outside browsers.
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   const tabs = new Map<number, TabPreview>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
