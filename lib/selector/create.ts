@@ -31,6 +31,8 @@ interface Context extends AtomOptions {
   outerRoots: ParentNode[];
   /** The structural path once built (primary and fallbacks share it). */
   path?: string;
+  /** Matches per selector in the element's scope: the fallback checks reuse the primary search's queries. */
+  matches: Map<string, Element[]>;
   maxFallbacks: number;
   maxAnchorDepth: number;
 }
@@ -49,6 +51,7 @@ function context(options: LocatorOptions): Context {
     maxFallbacks: Math.max(0, Math.min(options.maxFallbacks ?? MAX_FALLBACKS, MAX_FALLBACKS)),
     maxAnchorDepth: options.maxAnchorDepth ?? 16,
     outerRoots: [],
+    matches: new Map(),
   };
 }
 
@@ -69,8 +72,51 @@ function countWithin(within: Element, selector: string): number {
 }
 
 /** Unique in its own tree, and — for an element in a shadow root — absent from the trees around it. */
+function cachedQuery(scope: ParentNode, css: string, ctx: Context): Element[] {
+  let found = ctx.matches.get(css);
+  if (!found) {
+    found = queryAll(scope, css);
+    ctx.matches.set(css, found);
+  }
+  return found;
+}
+
+/** For an element in a shadow root: the selector matches nothing in the trees around it. */
+function isAbsentAround(css: string, ctx: Context): boolean {
+  return ctx.outerRoots.every((root) => queryAll(root, css).length === 0);
+}
+
 function isPrimaryOk(scope: ParentNode, css: string, el: Element, ctx: Context): boolean {
-  return isUniqueMatch(scope, css, el) && ctx.outerRoots.every((root) => queryAll(root, css).length === 0);
+  const found = cachedQuery(scope, css, ctx);
+  return found.length === 1 && found[0] === el && isAbsentAround(css, ctx);
+}
+
+/** True when, of `candidates` (a superset of the matches of `css`), only `el` matches `css`. */
+function isOnlyMatch(candidates: Element[], css: string, el: Element): boolean {
+  let hit = false;
+  try {
+    for (const e of candidates) {
+      if (!e.matches(css)) continue;
+      if (e !== el) return false;
+      hit = true;
+    }
+  } catch {
+    return false;
+  }
+  return hit;
+}
+
+/** Whether `anchor local` (descendant combinator) matches only `el`, using the known matches of `local`. */
+function isAnchoredUnique(scope: ParentNode, local: string, anchor: string, el: Element, ctx: Context): boolean {
+  const locals = cachedQuery(scope, local, ctx);
+  if (locals.length > 500) return isPrimaryOk(scope, `${anchor} ${local}`, el, ctx);
+  try {
+    if (!el.parentElement?.closest(anchor)) return false;
+    for (const e of locals) if (e !== el && e.parentElement?.closest(anchor)) return false;
+  } catch {
+    return false;
+  }
+  return true;
 }
 
 function ownCandidates(el: Element, scope: ParentNode, atoms: Atom[], ctx: Context): string | undefined {
@@ -83,22 +129,26 @@ function ownCandidates(el: Element, scope: ParentNode, atoms: Atom[], ctx: Conte
   const top = atoms.slice(0, 5);
   for (let i = 0; i < top.length; i++) {
     for (let j = i + 1; j < top.length; j++) {
+      // a pair's matches are among either atom's: filter the shorter list instead of querying
+      const a = cachedQuery(scope, compound(el, top[i]!), ctx);
+      const b = cachedQuery(scope, compound(el, top[j]!), ctx);
       const css = compound(el, top[i]!, top[j]!);
-      if (isPrimaryOk(scope, css, el, ctx)) return css;
+      if (isOnlyMatch(a.length < b.length ? a : b, css, el) && isAbsentAround(css, ctx)) return css;
     }
   }
   if (now() > ctx.deadline) return undefined;
-  const locals = [...atoms.slice(0, 3).map((a) => compound(el, a)), cssTag(el)];
+  let locals = [...atoms.slice(0, 3).map((a) => compound(el, a)), cssTag(el)];
   let ancestor = el.parentElement;
-  for (let depth = 0; ancestor && depth < ctx.maxAnchorDepth; depth++, ancestor = ancestor.parentElement) {
+  for (let depth = 0; ancestor && depth < ctx.maxAnchorDepth && locals.length; depth++, ancestor = ancestor.parentElement) {
     if (ancestor.localName === 'body' || ancestor.localName === 'html') break;
+    const within = ancestor;
+    // a local selector matching twice under this ancestor matches twice under every higher one
+    locals = locals.filter((local) => countWithin(within, local) === 1);
     const anchors = anchorAtoms(ancestor, ctx).slice(0, 3);
     for (const local of locals) {
-      // only when the anchor's own subtree holds one match can the pair be unique on the page
-      if (anchors.length === 0 || countWithin(ancestor, local) !== 1) continue;
       for (const anchor of anchors) {
         const css = `${anchor} ${local}`;
-        if (isPrimaryOk(scope, css, el, ctx)) return css;
+        if (isAnchoredUnique(scope, local, anchor, el, ctx) && isAbsentAround(css, ctx)) return css;
       }
     }
     if (now() > ctx.deadline) return undefined;
@@ -175,7 +225,7 @@ function fallbackSelectors(el: Element, scope: ParentNode, primary: string, loca
     if (css === primary || kept.includes(css)) continue;
     const isAnchored = anchored.includes(css);
     if (isAnchored && anchoredKept >= 3) continue;
-    const agreeing = queryAll(scope, css).filter((match) => isFingerprintMatch(match, fingerprint));
+    const agreeing = cachedQuery(scope, css, ctx).filter((match) => isFingerprintMatch(match, fingerprint));
     if (agreeing.length === 1 && agreeing[0] === el) {
       kept.push(css);
       if (isAnchored) anchoredKept++;
@@ -199,7 +249,7 @@ function hostChain(el: Element, ctx: Context): string[] {
   let root = el.getRootNode();
   while (root.nodeType === 11 && (root as ShadowRoot).host) {
     const host = (root as ShadowRoot).host;
-    hosts.unshift(primarySelector(host, scopeOf(host), { ...ctx, outerRoots: outerRoots(host), path: undefined }));
+    hosts.unshift(primarySelector(host, scopeOf(host), { ...ctx, outerRoots: outerRoots(host), path: undefined, matches: new Map() }));
     root = host.getRootNode();
   }
   return hosts;
