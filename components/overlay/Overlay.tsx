@@ -77,6 +77,7 @@ export function Overlay({ controller, win }: OverlayProps) {
               {selection.error ? `Not a valid selector: ${selection.error}` : ''}
             </span>
           </div>
+          {selection.explanation && !selection.error && <p class="why">{selection.explanation}</p>}
           {notice && <p class="error">{notice.text}</p>}
           <div class="actions">
             <button type="button" onClick={trusted(() => controller.start('target'))}>

@@ -26,6 +26,7 @@ export const OVERLAY_CSS = `
 .field input { width: 100%; height: 30px; padding: 4px 8px; border: 1px solid #98a2b3; border-radius: 6px; background: #ffffff; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
 .field input[aria-invalid="true"] { border-color: #b42318; outline-color: #b42318; }
 .error { color: #b42318; font-size: 12px; }
+.why { color: #475467; font-size: 12px; line-height: 16px; }
 .actions { display: flex; gap: 8px; justify-content: flex-end; }
 button { height: 28px; padding: 0 10px; border-radius: 6px; border: 1px solid #98a2b3; background: #ffffff; color: #1d2433; cursor: pointer; font-size: 13px; }
 button.primary { background: #1d4ed8; border-color: #1d4ed8; color: #ffffff; }

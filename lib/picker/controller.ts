@@ -16,6 +16,8 @@ export interface LocatorFunctions {
   resolveLocator(locator: Locator, root: ParentNode): Element[];
   /** A locator for the element and the ones like it (the other cards' buttons). */
   similarLocator?(el: Element): Locator | undefined;
+  /** One line on what the selector stands on ("test attribute data-testid…"). */
+  explain?(locator: Locator): string;
 }
 
 /** The element the user settled on, and what the locator makes of it. */
@@ -28,6 +30,8 @@ export interface Selection {
   /** The selector as typed in the overlay (may be invalid while typing). */
   draft: string;
   error?: string;
+  /** What the selector stands on, for the person picking. */
+  explanation?: string;
   count: number;
   boxes: Box[];
 }
@@ -155,10 +159,27 @@ export function createPickerController(options: PickerControllerOptions): Picker
     hovered = null;
   };
 
-  const selectionFor = (el: Element, locator: Locator): Selection => {
+  const explain = (locator: Locator): string | undefined => {
+    try {
+      return options.locators.explain?.(locator);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const selectionFor = (locator: Locator): Selection => {
     const result = resolve(locator.selector);
     const counted = 'error' in result ? { count: 0, boxes: [] } : result;
-    return { locator, only: locator, scope: 'only', draft: locator.selector, count: counted.count, boxes: counted.boxes, ...('error' in result ? { error: result.error } : {}) };
+    return {
+      locator,
+      only: locator,
+      scope: 'only',
+      draft: locator.selector,
+      explanation: explain(locator),
+      count: counted.count,
+      boxes: counted.boxes,
+      ...('error' in result ? { error: result.error } : {}),
+    };
   };
 
   const pick = (el: Element) => {
@@ -178,7 +199,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
     }
     const locator = options.locators.createLocator(el);
     picked = el;
-    const selection = selectionFor(el, locator);
+    const selection = selectionFor(locator);
     stopPicking();
     set({ mode: 'selected', hover: undefined, selection, notice: undefined });
     options.onPicked?.(selection, summarizeElement(el));
@@ -257,7 +278,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
         return;
       }
       const locator: Locator = { selector: text };
-      const next: Selection = { ...current, draft: text, error: undefined, locator, count: result.count, boxes: result.boxes };
+      const next: Selection = { ...current, draft: text, error: undefined, locator, explanation: explain(locator), count: result.count, boxes: result.boxes };
       set({ selection: next });
       options.onTargetChanged?.(next);
     },
@@ -276,7 +297,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
       }
       const result = resolve(locator.selector);
       const counted = 'error' in result ? { count: 0, boxes: [] } : result;
-      const next: Selection = { ...current, scope, locator, draft: locator.selector, error: undefined, count: counted.count, boxes: counted.boxes };
+      const next: Selection = { ...current, scope, locator, draft: locator.selector, error: undefined, explanation: explain(locator), count: counted.count, boxes: counted.boxes };
       set({ selection: next, notice: undefined });
       options.onTargetChanged?.(next);
     },

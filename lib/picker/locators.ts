@@ -1,5 +1,5 @@
 import type { Locator } from '../config/types';
-import { createLocator, findSimilar, resolveLocator } from '../selector';
+import { createLocator, explainLocator, findSimilar, resolveLocator } from '../selector';
 import type { LocatorFunctions } from './controller';
 
 /**
@@ -22,4 +22,5 @@ export const pickerLocators: LocatorFunctions = {
     const similar = findSimilar(el);
     return similar.count >= 2 ? { selector: similar.selector } : undefined;
   },
+  explain: (locator) => explainLocator(locator).summary,
 };
