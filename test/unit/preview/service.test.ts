@@ -11,7 +11,7 @@ const entry = (n: number): LogEntry => ({ id: `a-${n}`, time: n, kind: 'preview'
 
 /** The service's answer to one message (the fake browser returns every listener's). */
 async function send(message: unknown, sender: object): Promise<any> {
-  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
   return answers[0];
 }
 
