@@ -6,10 +6,11 @@
  *
  * The registry runs in a child process (`node bin/tagpoint.mjs serve`) so the load generator
  * does not share its event loop; on a 2-core machine both still share the CPU, so absolute
- * figures are a floor, the ratios the point. `/healthz` runs first and last; ratios are against
- * the mean of the two, and their spread shows how much other work on the machine moved things.
+ * figures are a floor, the ratios the point. Scenarios interleave over several rounds and the
+ * medians are reported, with the range of req/s across rounds: the spread shows how much other
+ * work on the machine moved things.
  *
- * Options: --duration=5 (seconds per scenario), --connections=50, --tags=50 (size of the config),
+ * Options: --duration=3 (seconds per scenario and round), --rounds=3, --connections=50, --tags=50 (size of the config),
  * --publish-interval=100 (ms between publishes in the "while publishing" scenarios),
  * --json=path (write the results).
  */
@@ -29,7 +30,8 @@ const args = Object.fromEntries(
     return [k!, v];
   }),
 );
-const durationMs = Number(args.duration ?? 5) * 1000;
+const durationMs = Number(args.duration ?? 3) * 1000;
+const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 50);
 const tagCount = Number(args.tags ?? 50);
 const publishIntervalMs = Number(args['publish-interval'] ?? 100);
@@ -121,50 +123,80 @@ async function main() {
     const etag = head.headers.get('etag')!;
     const bodyBytes = (await head.arrayBuffer()).byteLength;
 
-    console.log(`registry bench: ${connections} connections, ${durationMs / 1000}s per scenario, config of ${tagCount} tags (${bodyBytes} bytes), Node ${process.version}`);
+    console.log(`registry bench: ${connections} connections, ${rounds} rounds of ${durationMs / 1000}s per scenario, config of ${tagCount} tags (${bodyBytes} bytes), Node ${process.version}`);
     // Warm up the JIT of both processes on every route measured.
     const warmups: [string, Record<string, string>][] = [[`${server.url}/healthz`, {}], [configUrl, {}], [configUrl, { 'if-none-match': etag }]];
     for (const [url, headers] of warmups) {
       await runLoad({ url, connections, durationMs: 700, headers: () => headers });
     }
 
-    const rows: { name: string; result: LoadResult; publisher?: Awaited<ReturnType<ReturnType<typeof startPublisher>['stop']>> }[] = [];
+    type PublisherStats = Awaited<ReturnType<ReturnType<typeof startPublisher>['stop']>>;
+    const runs = new Map<string, { result: LoadResult; publisher?: PublisherStats }[]>();
     const scenario = async (name: string, url: string, headers?: () => Record<string, string>, publishing = false) => {
       const publisher = publishing ? startPublisher(client, publishIntervalMs) : undefined;
       const result = await runLoad({ url, connections, durationMs, headers });
-      rows.push({ name, result, publisher: await publisher?.stop() });
+      const list = runs.get(name) ?? [];
+      list.push({ result, publisher: await publisher?.stop() });
+      runs.set(name, list);
     };
 
-    await scenario('GET /healthz (baseline)', `${server.url}/healthz`);
-    await scenario('GET config.json', configUrl);
-    await scenario('GET config.json + If-None-Match', configUrl, () => ({ 'if-none-match': etag }));
-    // The live ETag changes with every publish: clients revalidating with the newest one they saw.
+    // The live ETag changes with every publish: clients revalidate with the newest one they saw.
     let liveEtag = etag;
     const tracker = setInterval(async () => {
       const res = await fetch(configUrl, { method: 'HEAD' }).catch(() => undefined);
       liveEtag = res?.headers.get('etag') ?? liveEtag;
     }, 100);
-    await scenario('GET config.json, publishing', configUrl, undefined, true);
-    await scenario('GET config.json + INM, publishing', configUrl, () => ({ 'if-none-match': liveEtag }), true);
+    // Scenarios interleave round after round, so drift from other work on the machine spreads over all of them.
+    for (let round = 0; round < rounds; round++) {
+      await scenario('GET /healthz (baseline)', `${server.url}/healthz`);
+      await scenario('GET config.json', configUrl);
+      // The previous round's publishes moved the live version: revalidate against the current one.
+      const current = (await fetch(configUrl, { method: 'HEAD' })).headers.get('etag')!;
+      await scenario('GET config.json + If-None-Match', configUrl, () => ({ 'if-none-match': current }));
+      await scenario('GET config.json, publishing', configUrl, undefined, true);
+      await scenario('GET config.json + INM, publishing', configUrl, () => ({ 'if-none-match': liveEtag }), true);
+    }
     clearInterval(tracker);
-    // Again at the end: other work on the machine drifts; the spread between the two is the noise floor.
-    await scenario('GET /healthz (baseline, again)', `${server.url}/healthz`);
 
-    const baseline = (rows[0]!.result.perSecond + rows[rows.length - 1]!.result.perSecond) / 2;
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const baseline = median(runs.get('GET /healthz (baseline)')!.map((r) => r.result.perSecond));
     console.log('');
-    console.log('scenario                              req/s   x baseline   p50 ms   p99 ms   max ms   statuses');
-    for (const { name, result } of rows) {
-      const statuses = Object.entries(result.statuses).map(([code, n]) => `${code}:${n}`).join(' ') + (result.errors ? ` errors:${result.errors}` : '');
+    console.log(`medians over ${rounds} rounds (req/s range in brackets)`);
+    console.log('scenario                              req/s  [min-max]        x baseline   p50 ms   p99 ms   statuses (all rounds)');
+    const rows = [...runs].map(([name, list]) => {
+      const perSecond = list.map((r) => r.result.perSecond);
+      const statuses: Record<string, number> = {};
+      let errors = 0;
+      for (const { result } of list) {
+        errors += result.errors;
+        for (const [code, n] of Object.entries(result.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+      }
+      return {
+        name,
+        perSecond: median(perSecond),
+        min: Math.min(...perSecond),
+        max: Math.max(...perSecond),
+        p50Ms: median(list.map((r) => r.result.p50Ms)),
+        p99Ms: median(list.map((r) => r.result.p99Ms)),
+        statuses,
+        errors,
+        publishes: list.flatMap((r) => (r.publisher ? [r.publisher] : [])),
+      };
+    });
+    for (const row of rows) {
+      const statuses = Object.entries(row.statuses).map(([code, n]) => `${code}:${n}`).join(' ') + (row.errors ? ` errors:${row.errors}` : '');
+      const range = `[${row.min.toFixed(0)}-${row.max.toFixed(0)}]`;
       console.log(
-        `${name.padEnd(36)} ${result.perSecond.toFixed(0).padStart(6)}   ${(result.perSecond / baseline).toFixed(2).padStart(10)}   ${result.p50Ms.toFixed(2).padStart(6)}   ${result.p99Ms.toFixed(2).padStart(6)}   ${result.maxMs.toFixed(1).padStart(6)}   ${statuses}`,
+        `${row.name.padEnd(36)} ${row.perSecond.toFixed(0).padStart(6)}  ${range.padEnd(15)}  ${(row.perSecond / baseline).toFixed(2).padStart(10)}   ${row.p50Ms.toFixed(2).padStart(6)}   ${row.p99Ms.toFixed(2).padStart(6)}   ${statuses}`,
       );
     }
-    for (const { name, publisher } of rows) {
-      if (publisher) {
-        console.log(`  publishes during "${name}": ${publisher.publishes} ok, ${publisher.failures} failed, p50 ${publisher.p50Ms.toFixed(1)} ms, p99 ${publisher.p99Ms.toFixed(1)} ms`);
-      }
+    for (const row of rows) {
+      if (row.publishes.length === 0) continue;
+      const ok = row.publishes.reduce((n, p) => n + p.publishes, 0);
+      const failed = row.publishes.reduce((n, p) => n + p.failures, 0);
+      console.log(`  publishes during "${row.name}": ${ok} ok, ${failed} failed, median p50 ${median(row.publishes.map((p) => p.p50Ms)).toFixed(1)} ms, median p99 ${median(row.publishes.map((p) => p.p99Ms)).toFixed(1)} ms`);
     }
-    if (args.json) writeFileSync(String(args.json), JSON.stringify({ connections, durationMs, tagCount, bodyBytes, rows }, null, 2));
+    if (args.json) writeFileSync(String(args.json), JSON.stringify({ connections, durationMs, rounds, tagCount, bodyBytes, rows }, null, 2));
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
