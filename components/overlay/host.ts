@@ -45,12 +45,18 @@ export function mountOverlayHost(doc: Document): OverlayHost {
   const element = doc.createElement('tagpoint-overlay');
   element.setAttribute('style', HOST_STYLE);
   const shadow = element.attachShadow({ mode: 'open' });
+  let adopted = false;
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(OVERLAY_CSS);
     shadow.adoptedStyleSheets = [sheet];
+    adopted = shadow.adoptedStyleSheets.length === 1;
   } catch {
-    // Constructed sheets are not available (or not adoptable from this world): a <style>.
+    adopted = false;
+  }
+  if (!adopted) {
+    // Constructed sheets are not available or not adoptable from this world (Firefox's
+    // content-script sandbox): a <style> element instead.
     const style = doc.createElement('style');
     style.textContent = OVERLAY_CSS;
     shadow.appendChild(style);
