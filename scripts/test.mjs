@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: builds what the e2e tests load (`npm run build`), runs the unit tests
-// (vitest) and then the e2e tests (Playwright, even when unit tests failed), and ends
-// with one line summed over both: `N passed, N failed[, N skipped]`.
+// `npm test`: builds what the e2e tests load (`npm run build`, as a TAGPOINT_E2E=1 test
+// build), runs the unit tests (vitest) and then the e2e tests (Playwright, even when unit
+// tests failed), and ends with one line summed over both: `N passed, N failed[, N skipped]`.
 // Exits non-zero when a test failed, the build failed, or a runner crashed
 // (a runner that left no report counts as 1 failed).
 //
@@ -52,12 +52,12 @@ function binOf(pkg, name) {
   return path.join(path.dirname(manifestPath), typeof bin === 'string' ? bin : bin[name]);
 }
 
-function run(label, command, commandArgs) {
+function run(label, command, commandArgs, env = process.env) {
   console.log(`\n=== ${label}: ${[path.basename(command), ...commandArgs].join(' ')}`);
   const result = spawnSync(command, commandArgs, {
     cwd: root,
     stdio: 'inherit',
-    env: process.env,
+    env,
     shell: process.platform === 'win32' && command === 'npm',
   });
   if (result.error) console.error(`${label} could not start: ${result.error.message}`);
@@ -115,7 +115,9 @@ const results = [];
 
 let built = true;
 if (!noBuild) {
-  built = run('build', 'npm', ['run', 'build']) === 0;
+  // The e2e tests load a test build: TAGPOINT_E2E=1 lets it script 127.0.0.1, since a test
+  // cannot click the toolbar button that grants activeTab (see wxt.config.ts).
+  built = run('build (TAGPOINT_E2E=1)', 'npm', ['run', 'build'], { ...process.env, TAGPOINT_E2E: '1' }) === 0;
   if (!built) {
     console.error('build: failed; counted as 1 failed.');
     results.push({ label: 'build', passed: 0, failed: 1, skipped: 0 });
