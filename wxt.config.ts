@@ -27,8 +27,9 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['activeTab', 'scripting', 'storage'] : ['activeTab', 'scripting', 'storage', 'sidePanel'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // Preview follows a tab across page loads, which activeTab does not survive; it asks for
-    // the one origin being previewed when preview starts (lib/preview/client.ts).
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // the one origin being previewed when preview starts (lib/preview/client.ts). Firefox's
+    // MV2 manifest has no optional_host_permissions: origins go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       'start-tagging': {
         suggested_key: { default: 'Alt+Shift+T' },
