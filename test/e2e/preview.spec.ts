@@ -279,4 +279,31 @@ test.describe('preview', () => {
       await panel.close();
     }
   });
+
+  test('events are reported, not sent, unless sending is switched on', async ({ context, page, site, extensionId, serviceWorker }) => {
+    await buildRuntime();
+    // The site's own runtime runs no tag here (an empty config, so no cached one from another test).
+    serveRuntimeSite(site).answerConfig({ config: configOf([]) });
+    await page.goto(site.url('/preview/live.html'));
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    const tags: Tag[] = [{ id: 'pv-buy', event: 'Draft Buy', trigger: 'click', target: { selector: '#buy' }, properties: [{ name: 'sku', source: 'attribute', attribute: 'data-sku' }] }];
+    const { panel, restore } = await openPreview(context, extensionId, tabId, tags);
+    const calls = () => page.evaluate(() => (window as unknown as { analytics: { calls: unknown[][] } }).analytics.calls);
+    try {
+      await page.locator('#buy').click();
+      await expect(panel.locator('[data-kind="preview"]')).toHaveCount(1);
+      expect(await calls()).toEqual([]);
+
+      await panel.getByRole('button', { name: 'Stop preview' }).click();
+      await panel.getByLabel(/Also send events/).check();
+      await panel.getByRole('button', { name: 'Start preview' }).click();
+      await expect(panel.getByTestId('preview-status')).toHaveText('Preview running');
+      await page.locator('#buy').click();
+      await expect(panel.locator('[data-kind="preview"]')).toHaveCount(2);
+      await expect.poll(calls).toEqual([['Draft Buy', { sku: 'L-9' }, { context: { tagpoint: { tag: 'pv-buy', revision: expect.any(Number), preview: true } } }]]);
+    } finally {
+      await restore();
+      await panel.close();
+    }
+  });
 });
