@@ -189,7 +189,7 @@ function viaFinder(el: Element, scope: ParentNode, ctx: Context): string | undef
 }
 
 function pathOf(el: Element, scope: ParentNode, ctx: Context): string {
-  ctx.path ??= structuralPath(el, scope, ctx);
+  ctx.path ??= structuralPath(el, scope, ctx, Math.max(ctx.deadline, now()) + 10);
   return ctx.path;
 }
 

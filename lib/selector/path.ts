@@ -19,13 +19,16 @@ function step(el: Element): string {
 /**
  * A child-combinator path from the nearest ancestor that a stable atom makes unique in
  * `scope` (or from the top of the scope) down to `el`, with `:nth-of-type` only where a
- * parent has several children of the same tag.
+ * parent has several children of the same tag. Anchors are looked for until `deadline`
+ * (a `performance.now()` time).
  */
-export function structuralPath(el: Element, scope: ParentNode, options: AtomOptions): string {
+export function structuralPath(el: Element, scope: ParentNode, options: AtomOptions, deadline = Infinity): string {
   const steps: string[] = [step(el)];
   let node = el.parentElement;
   while (node) {
-    for (const anchor of anchorAtoms(node, options).slice(0, 2)) {
+    // past the deadline, no more queries: the path goes up to the top of the scope
+    const anchors = performance.now() > deadline ? [] : anchorAtoms(node, options).slice(0, 2);
+    for (const anchor of anchors) {
       if (isUniqueMatch(scope, anchor, node)) return `${anchor} > ${steps.join(' > ')}`;
     }
     steps.unshift(step(node));
