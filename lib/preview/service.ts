@@ -44,6 +44,8 @@ export interface PreviewServiceOptions {
   limits?: Partial<PreviewLimits>;
   /** Delay before a changed tab is written to `storage.session`, in ms. Default 200. */
   persistDelayMs?: number;
+  /** Delay before extension pages are told a tab's log changed, in ms. Default 50. */
+  broadcastDelayMs?: number;
 }
 
 /** The running service. */
@@ -95,9 +97,19 @@ export function createPreviewService(options: PreviewServiceOptions = {}): Previ
     entries: state?.entries ?? [],
   });
 
+  // Coalesced: a busy page (live mode) changes the log many times a second, and each
+  // broadcast carries the whole capped log.
+  const broadcasts = new Map<number, ReturnType<typeof setTimeout>>();
   const changed = (tabId: number) => {
     persist(tabId);
-    void browser.runtime.sendMessage({ type: 'preview:changed', tabId, state: view(tabs.get(tabId)) }).catch(() => undefined);
+    if (broadcasts.has(tabId)) return;
+    broadcasts.set(
+      tabId,
+      setTimeout(() => {
+        broadcasts.delete(tabId);
+        void browser.runtime.sendMessage({ type: 'preview:changed', tabId, state: view(tabs.get(tabId)) }).catch(() => undefined);
+      }, options.broadcastDelayMs ?? 50),
+    );
   };
 
   const pingAgent = async (tabId: number): Promise<boolean> => {
@@ -217,8 +229,9 @@ export function createPreviewService(options: PreviewServiceOptions = {}): Previ
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onUpdated.removeListener(onUpdated);
       browser.tabs.onRemoved.removeListener(onRemoved);
-      for (const t of timers.values()) clearTimeout(t);
+      for (const t of [...timers.values(), ...broadcasts.values()]) clearTimeout(t);
       timers.clear();
+      broadcasts.clear();
     },
   };
 }
