@@ -1,22 +1,33 @@
 import { useState } from 'preact/hooks';
 import type { ConfigError } from '../../lib/config/types';
-import { createRegistryClient, describeRegistryError, parseRegistrySettings, type RegistryClient, type RegistryClientOptions, type RegistrySettings } from '../../lib/publish';
+import {
+  createRegistryClient,
+  describeRegistryError,
+  parseRegistrySettings,
+  RegistrySiteSchema,
+  type RegistryClient,
+  type RegistryClientOptions,
+  type RegistrySettings,
+} from '../../lib/publish';
 import { ErrorList } from './ErrorList';
 
 /** Props of `RegistrySettingsForm`. */
 export interface RegistrySettingsProps {
   /** The saved settings, if any. */
   value?: Partial<RegistrySettings>;
-  /** The site whose access "Test connection" checks. */
+  /** The site whose access "Test connection" checks; with `origin`, the initial value of its field. */
   site?: string;
-  onSave(settings: RegistrySettings): void | Promise<void>;
+  /** The page origin being set up: shows a "Registry site" field for it, saved as `onSave`'s `site`. */
+  origin?: string;
+  onSave(settings: RegistrySettings, site?: string): void | Promise<void>;
   /** Makes the client of "Test connection". Default: `createRegistryClient`. */
   createClient?(options: RegistryClientOptions): RegistryClient;
 }
 
 /** Registry URL and token, validated before saving, with a connection test. */
-export function RegistrySettingsForm({ value, site, onSave, createClient = createRegistryClient }: RegistrySettingsProps) {
+export function RegistrySettingsForm({ value, site, origin, onSave, createClient = createRegistryClient }: RegistrySettingsProps) {
   const [registryUrl, setRegistryUrl] = useState(value?.registryUrl ?? '');
+  const [siteId, setSiteId] = useState(site ?? '');
   const [token, setToken] = useState(value?.token ?? '');
   const [errors, setErrors] = useState<ConfigError[]>([]);
   const [status, setStatus] = useState('');
@@ -27,19 +38,25 @@ export function RegistrySettingsForm({ value, site, onSave, createClient = creat
     setStatus('');
     setProblem('');
     const parsed = parseRegistrySettings({ registryUrl, token });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
+    const siteErrors: ConfigError[] = [];
+    if (origin !== undefined) {
+      const checked = RegistrySiteSchema.safeParse(siteId);
+      if (!checked.success) siteErrors.push({ path: 'site', message: checked.error.issues[0]?.message ?? 'not a site id' });
+    }
+    if (!parsed.ok || siteErrors.length) {
+      setErrors([...(parsed.ok ? [] : parsed.errors), ...siteErrors]);
       return undefined;
     }
     setErrors([]);
     return parsed.settings;
   };
+  const chosenSite = origin !== undefined ? siteId.trim() : site;
 
   const save = async () => {
     const settings = validated();
     if (!settings) return;
     setBusy(true);
-    await onSave(settings);
+    await onSave(settings, chosenSite);
     setBusy(false);
     setStatus('Saved.');
   };
@@ -51,10 +68,10 @@ export function RegistrySettingsForm({ value, site, onSave, createClient = creat
     const client = createClient({ baseUrl: settings.registryUrl, token: settings.token });
     const health = await client.health();
     if (!health.ok) setProblem(describeRegistryError(health.error));
-    else if (!site) setStatus('The registry answers.');
+    else if (!chosenSite) setStatus('The registry answers.');
     else {
-      const versions = await client.listVersions(site);
-      if (versions.ok) setStatus(`Connected: the token can read site "${site}" (${versions.value.length} published versions).`);
+      const versions = await client.listVersions(chosenSite);
+      if (versions.ok) setStatus(`Connected: the token can read site "${chosenSite}" (${versions.value.length} published versions).`);
       else setProblem(describeRegistryError(versions.error));
     }
     setBusy(false);
@@ -89,6 +106,24 @@ export function RegistrySettingsForm({ value, site, onSave, createClient = creat
           onInput={(e) => setToken(e.currentTarget.value)}
         />
       </div>
+      {origin !== undefined && (
+        <div class="row stacked">
+          <label for="registry-site">Registry site for {origin}</label>
+          <input
+            id="registry-site"
+            type="text"
+            spellcheck={false}
+            placeholder="shop"
+            value={siteId}
+            aria-invalid={fieldError('site') ? 'true' : undefined}
+            aria-describedby="registry-site-hint"
+            onInput={(e) => setSiteId(e.currentTarget.value)}
+          />
+          <span id="registry-site-hint" class="muted">
+            The site id pages of this origin load their config from (lower-case letters, digits, dashes).
+          </span>
+        </div>
+      )}
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => void save()}>
           Save

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TagConfig } from '../../lib/config/types';
 import { describeRegistryError, type RegistryClient, type VersionSummary } from '../../lib/publish';
 
@@ -10,16 +10,24 @@ export interface VersionHistoryProps {
   onRolledBack?(revision: number): void;
   /** Shows "Pull live": loads the live config into the drafts through this callback. */
   onPull?(config: TagConfig): void | Promise<void>;
+  /**
+   * Asked before `onPull`: a warning when pulling would overwrite local drafts (then the user
+   * confirms first), or undefined to pull straight away.
+   */
+  pullWarning?(config: TagConfig): string | undefined;
   /** Change it to reload the list (after a publish elsewhere). */
   refreshKey?: unknown;
 }
 
 /** The site's published versions, newest first, each older one with one-click rollback. */
-export function VersionHistory({ client, site, onRolledBack, onPull, refreshKey }: VersionHistoryProps) {
+export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning, refreshKey }: VersionHistoryProps) {
   const [versions, setVersions] = useState<VersionSummary[] | undefined>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
+  const [pending, setPending] = useState<{ config: TagConfig; warning: string } | undefined>();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmRef.current?.focus(), [pending]);
 
   const load = useCallback(async () => {
     const result = await client.listVersions(site);
@@ -62,10 +70,17 @@ export function VersionHistory({ client, site, onRolledBack, onPull, refreshKey 
     if (!result.ok) setProblem(describeRegistryError(result.error));
     else if (!result.value) setStatus('Nothing is published for this site yet.');
     else {
-      await onPull(result.value);
-      setStatus(`Loaded live revision ${result.value.revision} (${result.value.tags.length} tags) into the drafts.`);
+      const warning = pullWarning?.(result.value);
+      if (warning) setPending({ config: result.value, warning });
+      else await applyPull(result.value);
     }
     setBusy(false);
+  };
+
+  const applyPull = async (config: TagConfig) => {
+    setPending(undefined);
+    await onPull?.(config);
+    setStatus(`Loaded live revision ${config.revision} (${config.tags.length} tags) into the drafts.`);
   };
 
   return (
@@ -75,6 +90,19 @@ export function VersionHistory({ client, site, onRolledBack, onPull, refreshKey 
         <button type="button" disabled={busy} onClick={() => void pull()}>
           Pull live into drafts
         </button>
+      )}
+      {pending && (
+        <div role="alertdialog" aria-labelledby="pull-confirm-text" class="pull-confirm">
+          <p id="pull-confirm-text">{pending.warning}</p>
+          <div class="actions">
+            <button type="button" ref={confirmRef} onClick={() => void applyPull(pending.config)}>
+              Replace my drafts with revision {pending.config.revision}
+            </button>
+            <button type="button" onClick={() => setPending(undefined)}>
+              Keep my drafts
+            </button>
+          </div>
+        </div>
       )}
       {!versions && !problem && <p role="status">Loading the history…</p>}
       {versions && versions.length === 0 && <p>Nothing is published for this site yet.</p>}

@@ -4,3 +4,4 @@ export { PublishDialog, type PublishDialogProps } from './PublishDialog';
 export { VersionHistory, type VersionHistoryProps } from './VersionHistory';
 export { RegistrySettingsForm, type RegistrySettingsProps } from './RegistrySettings';
 export { DiffSummary, type DiffSummaryProps } from './DiffSummary';
+export { PublishPanel, type PublishPanelProps } from './PublishPanel';

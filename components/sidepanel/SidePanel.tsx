@@ -6,6 +6,7 @@ import { tagPageState, type TagPageState } from '../../lib/picker/tag-state';
 import { parseTag } from '../../lib/config/parse';
 import { createDraftStore, newTagId, siteIdForUrl, type SiteDrafts } from '../../lib/store';
 import { PreviewPanel } from '../preview';
+import { PublishPanel } from '../publish';
 import { ImportExport } from './ImportExport';
 import { TagEditor } from './TagEditor';
 import { TagList } from './TagList';
@@ -266,6 +267,12 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
         </p>
       )}
       {drafts && <ImportExport drafts={drafts} onImport={async (tags) => setDrafts(await store.replaceTags(drafts.site, tags))} />}
+      {drafts && url && (
+        <details class="publish-section">
+          <summary>Publish and history</summary>
+          <PublishPanel url={url} drafts={drafts} onPull={async (tags) => setDrafts(await store.replaceTags(drafts.site, tags))} />
+        </details>
+      )}
       {tabId !== undefined && !session.error && (
         <details class="preview-section">
           <summary>Preview and QA</summary>

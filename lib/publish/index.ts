@@ -10,5 +10,16 @@ export {
 } from './client';
 export { diffConfigs, deepEqual, type ConfigDiff, type TagChange } from './diff';
 export { VersionSummarySchema, PublishedSchema, ErrorBodySchema, type VersionSummary, type Published } from './schemas';
-export { RegistrySettingsSchema, parseRegistrySettings, type RegistrySettings } from './settings';
+export {
+  RegistrySettingsSchema,
+  parseRegistrySettings,
+  type RegistrySettings,
+  RegistrySiteSchema,
+  ExtensionRegistrySettingsSchema,
+  parseExtensionRegistrySettings,
+  parseDemoDefaults,
+  registrySiteFor,
+  originOf,
+  type ExtensionRegistrySettings,
+} from './settings';
 export { describeRegistryError } from './describe';

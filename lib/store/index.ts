@@ -1,6 +1,7 @@
-/** Drafts per site in extension storage: versioned layout, migrations, import/export as tag config. */
+/** Drafts per site in extension storage: versioned layout, migrations, import/export as tag config; registry settings. */
 export * from './drafts';
 export * from './exchange';
 export * from './migrate';
 export * from './schema';
 export * from './site-id';
+export * from './registry-settings';

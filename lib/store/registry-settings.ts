@@ -1,0 +1,119 @@
+import { browser } from 'wxt/browser';
+import type { ConfigError } from '../config/types';
+import { z } from '../config/zod';
+import { parseDemoDefaults, parseExtensionRegistrySettings, type ExtensionRegistrySettings } from '../publish/settings';
+import type { StorageAreaLike } from './drafts';
+
+/** Storage key of the registry settings (beside the drafts in `storage.local`). */
+export const REGISTRY_SETTINGS_KEY = 'tagpoint:registry';
+/** Layout version of the stored settings record; a newer one is left alone, never rewritten. */
+export const REGISTRY_SETTINGS_VERSION = 1;
+/** Where `npm start` puts its defaults inside its copy of the extension. */
+export const DEMO_DEFAULTS_PATH = '/demo-defaults.json';
+
+/** The record as stored: the settings plus its layout version. Validated again on every read. */
+const StoredRegistrySettingsSchema = z.object({ version: z.number().int(), settings: z.unknown() });
+
+/** Settings and where they came from: saved by the user, or the packaged demo defaults. */
+export interface LoadedRegistrySettings {
+  settings: ExtensionRegistrySettings;
+  source: 'saved' | 'defaults';
+}
+
+/** Options of `createRegistrySettingsStore`. */
+export interface RegistrySettingsStoreOptions {
+  /** Default: `browser.storage.local`. */
+  area?: StorageAreaLike;
+  /** Default: `browser.storage.onChanged`. */
+  onChanged?: typeof browser.storage.onChanged;
+  /** Area name whose changes `subscribe` follows. Default `'local'`. */
+  areaName?: string;
+  /**
+   * Reads packaged defaults as JSON, or undefined when there are none. Default:
+   * `readPackagedDefaults` (the extension's own `demo-defaults.json`).
+   */
+  readDefaults?: () => Promise<unknown>;
+}
+
+/** The extension's registry settings in storage, with packaged defaults when none are saved. */
+export interface RegistrySettingsStore {
+  /** Saved settings if valid, else valid packaged defaults, else undefined. */
+  load(): Promise<LoadedRegistrySettings | undefined>;
+  /** Validates and saves; returns the errors with their paths instead when invalid. */
+  save(input: unknown): Promise<{ ok: true; settings: ExtensionRegistrySettings } | { ok: false; errors: ConfigError[] }>;
+  /** Calls `listener` when saved settings change (from any extension page). */
+  subscribe(listener: (loaded: LoadedRegistrySettings | undefined) => void): () => void;
+  dispose(): void;
+}
+
+/**
+ * Fetches the extension's `demo-defaults.json`; undefined when the file is not there (every
+ * build but the copy `npm start` loads) or is not JSON.
+ */
+export async function readPackagedDefaults(): Promise<unknown> {
+  try {
+    // The path is not one WXT knows at build time (the file is added to a copy later).
+    const url = (browser.runtime.getURL as (path: string) => string)(DEMO_DEFAULTS_PATH);
+    const response = await fetch(url);
+    return response.ok ? await response.json() : undefined;
+  } catch {
+    // Chromium answers a missing extension file with a network error, not a 404.
+    return undefined;
+  }
+}
+
+/** Creates the settings store. Nothing is read until the first call. */
+export function createRegistrySettingsStore(options: RegistrySettingsStoreOptions = {}): RegistrySettingsStore {
+  const area: StorageAreaLike = options.area ?? (browser.storage.local as unknown as StorageAreaLike);
+  const onChanged = options.onChanged ?? browser.storage.onChanged;
+  const areaName = options.areaName ?? 'local';
+  const readDefaults = options.readDefaults ?? readPackagedDefaults;
+  const disposers = new Set<() => void>();
+
+  function fromStored(raw: unknown): ExtensionRegistrySettings | undefined {
+    const record = StoredRegistrySettingsSchema.safeParse(raw);
+    if (!record.success || record.data.version !== REGISTRY_SETTINGS_VERSION) return undefined;
+    const parsed = parseExtensionRegistrySettings(record.data.settings);
+    return parsed.ok ? parsed.settings : undefined;
+  }
+
+  async function defaults(): Promise<LoadedRegistrySettings | undefined> {
+    const json = await readDefaults();
+    if (json === undefined) return undefined;
+    const parsed = parseDemoDefaults(json);
+    return parsed.ok ? { settings: parsed.settings, source: 'defaults' } : undefined;
+  }
+
+  async function load(): Promise<LoadedRegistrySettings | undefined> {
+    const saved = fromStored((await area.get(REGISTRY_SETTINGS_KEY))[REGISTRY_SETTINGS_KEY]);
+    return saved ? { settings: saved, source: 'saved' } : defaults();
+  }
+
+  return {
+    load,
+    async save(input) {
+      const parsed = parseExtensionRegistrySettings(input);
+      if (!parsed.ok) return parsed;
+      await area.set({ [REGISTRY_SETTINGS_KEY]: { version: REGISTRY_SETTINGS_VERSION, settings: parsed.settings } });
+      return parsed;
+    },
+    subscribe(listener) {
+      const handler = (changes: Record<string, { newValue?: unknown }>, name: string) => {
+        if (name !== areaName || !(REGISTRY_SETTINGS_KEY in changes)) return;
+        const saved = fromStored(changes[REGISTRY_SETTINGS_KEY]?.newValue);
+        if (saved) listener({ settings: saved, source: 'saved' });
+        else void defaults().then(listener);
+      };
+      onChanged.addListener(handler);
+      const dispose = () => {
+        onChanged.removeListener(handler);
+        disposers.delete(dispose);
+      };
+      disposers.add(dispose);
+      return dispose;
+    },
+    dispose() {
+      for (const dispose of [...disposers]) dispose();
+    },
+  };
+}
