@@ -5,7 +5,8 @@ import { createHoverTracker, type HoverTracker } from './hover';
 import { createElementWalker } from './navigate';
 import { checkPropertySource, privacyWarnings } from './privacy';
 import { createEventSuppressor, type EventSuppressor } from './suppress';
-import { cleanText } from './property-value';
+import { cleanText } from '../runtime/properties';
+import { isSensitiveField } from '../runtime/privacy';
 
 /** What the picker is picking for. */
 export type PickPurpose = 'target' | 'property';
@@ -101,7 +102,8 @@ export function summarizeElement(el: Element): ElementSummary {
   const input = el.localName === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : undefined;
   return {
     tag: el.localName,
-    text: cleanText(el.textContent || (el as HTMLInputElement).value || el.getAttribute('aria-label') || '', 200),
+    // A sensitive field's value (a typed password) must not reach the editor either.
+    text: cleanText(el.textContent || (isSensitiveField(el) ? '' : (el as HTMLInputElement).value) || el.getAttribute('aria-label') || '', 200),
     ...(input ? { inputType: input } : {}),
     isForm: el.localName === 'form',
     attributes: [...el.attributes].map((a) => a.name).filter((n) => /^[A-Za-z_:][-A-Za-z0-9_:.]{0,99}$/.test(n)).slice(0, 50),

@@ -1,10 +1,12 @@
+import { MAX_VALUE_LENGTH, PAGE_MATCHES } from '../config/limits';
 import type { PageRule } from '../config/types';
+import { compilePageRule } from '../runtime/page-rules';
 
 /**
- * Page rules as the editor offers them. Matching follows the runtime's documented
- * semantics (lib/runtime/page-rules.ts): path-exact ignores a trailing slash; glob `*` is
- * any run but `/`, `**` any run, against the path when the value starts with `/`, else
- * the whole URL; regex against the full URL.
+ * Page rules as the editor offers them. Matching is the runtime's own (compilePageRule in
+ * lib/runtime/page-rules.ts, with the same length limit), so the live test shows exactly the
+ * pages a tag will fire on; this file only adds the scopes offered and the words explaining
+ * why a rule the runtime refuses is refused.
  */
 
 /** The rule a new tag starts with: this path only. */
@@ -38,32 +40,10 @@ function pathOf(url: string): string {
   }
 }
 
-function trimSlash(path: string): string {
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-}
-
-function globToRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        out += '.*';
-        i++;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '.';
-    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
-}
-
-// A quantified group that itself holds a quantifier ((a+)+) can take exponential time.
-const UNSAFE_REGEX = /\([^()]*[+*}][^()]*\)\s*[+*{]/;
-
 /** The live test of one rule against a URL: matches, or an error in the rule. */
 export type RuleTest = { ok: true; matches: boolean } | { ok: false; error: string };
 
-/** Tests one page rule against `url` (the editor's live test). */
+/** Tests one page rule against `url` (the editor's live test), as the runtime would. */
 export function testPageRule(rule: PageRule, url: string): RuleTest {
   let u: URL;
   try {
@@ -71,33 +51,23 @@ export function testPageRule(rule: PageRule, url: string): RuleTest {
   } catch {
     return { ok: false, error: 'the page URL is not valid' };
   }
-  const { match, value } = rule;
-  if (!value) return { ok: false, error: 'the value is empty' };
-  const href = u.href;
-  switch (match) {
-    case 'exact':
-      return { ok: true, matches: href === value || href.slice(0, href.length - u.hash.length) === value };
-    case 'path-exact':
-      return { ok: true, matches: trimSlash(u.pathname) === trimSlash(value) };
-    case 'path-prefix':
-      return { ok: true, matches: u.pathname.startsWith(value) };
-    case 'contains':
-      return { ok: true, matches: href.includes(value) };
-    case 'glob': {
-      const re = globToRegExp(value);
-      return { ok: true, matches: re.test(value.startsWith('/') ? u.pathname : href) };
-    }
-    case 'regex': {
-      if (UNSAFE_REGEX.test(value)) return { ok: false, error: 'this pattern can take exponential time (a repeated group holding a repeat); simplify it' };
-      try {
-        return { ok: true, matches: new RegExp(value).test(href) };
-      } catch (error) {
-        return { ok: false, error: `not a valid regular expression: ${(error as Error).message}` };
-      }
-    }
-    default:
-      return { ok: false, error: `unknown match "${String(match)}"` };
+  const test = compilePageRule(rule, MAX_VALUE_LENGTH);
+  return test ? { ok: true, matches: test(u) } : { ok: false, error: ruleError(rule) };
+}
+
+/** Why the runtime refuses a rule, in the editor's words. */
+function ruleError({ match, value }: PageRule): string {
+  if (!value) return 'the value is empty';
+  if (value.length > MAX_VALUE_LENGTH) return `the value is longer than ${MAX_VALUE_LENGTH} characters`;
+  if (!(PAGE_MATCHES as readonly string[]).includes(match)) return `unknown match "${String(match)}"`;
+  if (match !== 'regex') return 'the runtime cannot use this rule';
+  try {
+    new RegExp(value);
+  } catch (error) {
+    return `not a valid regular expression: ${(error as Error).message}`;
   }
+  // A valid pattern the runtime still refuses: it holds a repeated group with a repeat inside.
+  return 'this pattern can take exponential time (a repeated group holding a repeat); simplify it';
 }
 
 /** True when a tag with these rules may fire on `url` (no rules: every page). */

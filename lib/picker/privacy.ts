@@ -1,43 +1,33 @@
+import { sensitiveMark } from '../runtime/privacy';
+
 /**
- * Privacy checks made when a tag is created (the runtime repeats an equivalent check at run
- * time, lib/runtime/privacy.ts). Two kinds: elements that must never be a property source
- * (password and payment fields: refused), and values that look personal (warned about).
+ * Privacy checks made when a tag is created. Two kinds: elements that must never be a
+ * property source (refused), decided by the runtime's own rule (lib/runtime/privacy.ts) so
+ * the editor refuses exactly what the runtime would refuse to read; and values that look
+ * personal (warned about), which only the editor checks.
  */
 
-/** The facts about an element the source check needs (an Element satisfies it). */
-export interface FieldLike {
-  localName: string;
-  id?: string;
-  getAttribute(name: string): string | null;
-  closest?(selector: string): unknown;
-}
-
-/** Why an element may not be a property source, or undefined when it may. */
+/** Why an element may not be a property source, or ok when it may. */
 export type SourceVerdict = { ok: true } | { ok: false; reason: string };
 
-const PAYMENT_AUTOCOMPLETE = /\bcc-(?:number|csc|exp|exp-month|exp-year|name|given-name|family-name|type)\b|\btransaction-amount\b/i;
-const CREDENTIAL_AUTOCOMPLETE = /\b(?:current-password|new-password|one-time-code)\b/i;
-const PAYMENT_NAME = /card.?num|cardnumber|ccnum|cc-?num|cc-?exp|cvc|cvv|csc|security.?code|iban|expir/i;
-const SECRET_NAME = /passw|passwd|pwd|secret|ssn|pin-?code|\botp\b/i;
-const FIELD = /^(?:input|textarea|select)$/;
+// Wording only: which of the runtime's marks (type, autocomplete token, name fragment) hit.
+const REASONS: [RegExp, string][] = [
+  [/^password$/, 'password fields can never be a property source'],
+  [/^hidden$/, 'hidden inputs often hold tokens; they cannot be a property source'],
+  [/^file$/, "file inputs hold the names of a visitor's files; they cannot be a property source"],
+  [/-password|one-time-code/, 'credential fields can never be a property source'],
+  [/passw|pwd|secret|ssn|pin|otp/, 'secret fields (passwords, PINs, one-time codes) can never be a property source'],
+];
+const PAYMENT = 'payment fields can never be a property source';
 
 /**
- * Refuses password fields, payment-card fields (by type, autocomplete, name/id) and hidden
- * inputs as property sources, and elements inside a payment iframe-like container marked
- * with `autocomplete="cc-…"` descendants are left to the per-field check.
+ * Refuses what the runtime never reads: password, hidden and file inputs, payment-card and
+ * credential fields (by type, autocomplete, name, id or data-testid). Other elements pass.
  */
-export function checkPropertySource(el: FieldLike): SourceVerdict {
-  if (!FIELD.test(el.localName)) return { ok: true };
-  const type = (el.getAttribute('type') ?? '').toLowerCase();
-  if (type === 'password') return { ok: false, reason: 'password fields can never be a property source' };
-  if (type === 'hidden') return { ok: false, reason: 'hidden inputs often hold tokens; they cannot be a property source' };
-  const autocomplete = el.getAttribute('autocomplete') ?? '';
-  if (CREDENTIAL_AUTOCOMPLETE.test(autocomplete)) return { ok: false, reason: 'credential fields can never be a property source' };
-  if (PAYMENT_AUTOCOMPLETE.test(autocomplete)) return { ok: false, reason: 'payment fields can never be a property source' };
-  const names = `${el.getAttribute('name') ?? ''} ${el.id ?? ''} ${el.getAttribute('data-testid') ?? ''}`;
-  if (PAYMENT_NAME.test(names)) return { ok: false, reason: 'payment fields can never be a property source' };
-  if (SECRET_NAME.test(names)) return { ok: false, reason: 'secret fields (passwords, PINs, one-time codes) can never be a property source' };
-  return { ok: true };
+export function checkPropertySource(el: Element): SourceVerdict {
+  const mark = sensitiveMark(el)?.toLowerCase();
+  if (mark === undefined) return { ok: true };
+  return { ok: false, reason: REASONS.find(([re]) => re.test(mark))?.[1] ?? PAYMENT };
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;

@@ -52,18 +52,17 @@ export function compilePageRule(rule: unknown, maxLength: number): PageTest | un
       return (u) => u.href.includes(value);
     case 'glob': {
       const re = globToRegExp(value);
-      return value.startsWith('/') ? (u) => re.test(u.pathname) : (u) => re.test(u.href);
+      return (u) => re.test(value[0] === '/' ? u.pathname : u.href);
     }
-    case 'regex': {
-      if (UNSAFE_REGEX.test(value)) return undefined;
-      try {
-        const re = new RegExp(value);
-        return (u) => re.test(u.href);
-      } catch {
-        return undefined;
+    case 'regex':
+      if (!UNSAFE_REGEX.test(value)) {
+        try {
+          const re = new RegExp(value);
+          return (u) => re.test(u.href);
+        } catch {
+          // Not a valid pattern: the rule is refused like any malformed one.
+        }
       }
-    }
-    default:
-      return undefined;
   }
+  return undefined;
 }

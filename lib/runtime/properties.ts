@@ -1,7 +1,7 @@
 /** Reads a tag's event properties from the page, never from a sensitive field. */
 import type { Transform } from '../config/limits';
 import type { RuntimeProperty } from './normalize';
-import { FIELDS, isSensitiveField } from './privacy';
+import { FIELDS, sensitiveMark } from './privacy';
 
 /** A property value as sent. */
 export type PropertyValue = string | number | boolean | null;
@@ -44,16 +44,21 @@ export function cleanText(text: string | null | undefined, max: number): string 
 /**
  * The element a property reads: the target itself without a selector; with one, the match
  * nearest the target (the target, else inside its closest ancestor holding a match, crossing
- * open shadow roots), else the first match in the document.
+ * open shadow roots), else the first match in `doc`; null when none matches or the selector
+ * is not valid CSS.
  */
-export function findNear(target: Element | undefined, selector: string | undefined): Element | null {
+export function findNear(target: Element | undefined, selector: string | undefined, doc: Document): Element | null {
   if (!selector) return target || null;
-  for (let el: Element | null = target || null; el; el = el.parentElement || (el.parentNode as ShadowRoot | null)?.host || null) {
-    if (el.matches(selector)) return el;
-    const found = el.querySelector(selector);
-    if (found) return found;
+  try {
+    for (let el: Element | null = target || null; el; el = el.parentElement || (el.parentNode as ShadowRoot | null)?.host || null) {
+      if (el.matches(selector)) return el;
+      const found = el.querySelector(selector);
+      if (found) return found;
+    }
+    return doc.querySelector(selector);
+  } catch {
+    return null;
   }
-  return document.querySelector(selector);
 }
 
 function readValue(el: Element, max: number): PropertyValue {
@@ -62,18 +67,22 @@ function readValue(el: Element, max: number): PropertyValue {
   return /^(checkbox|radio)$/.test(field.type) ? field.checked : cleanText(field.value, max);
 }
 
-/** Reads one property, text capped at `max` characters; null when its element is missing or sensitive. */
-export function readProperty(prop: RuntimeProperty, target: Element | undefined, max: number): PropertyValue {
+/**
+ * Reads one property, text capped at `max` characters; null when its element is missing or
+ * sensitive. `doc` is the page read (the editor's preview passes its own; default `document`).
+ */
+export function readProperty(prop: RuntimeProperty, target: Element | undefined, max: number, doc = document): PropertyValue {
+  const loc = doc.location;
   switch (prop.source) {
     case 'static':
       return prop.value ?? null;
     case 'url':
-      return { path: location.pathname, host: location.host, hash: location.hash, title: cleanText(document.title, max) }[prop.part as 'path'] ?? location.href;
+      return { path: loc.pathname, host: loc.host, hash: loc.hash, title: cleanText(doc.title, max) }[prop.part as 'path'] ?? loc.href;
     case 'query':
-      return new URLSearchParams(location.search).get(String(prop.param));
+      return new URLSearchParams(loc.search).get(String(prop.param));
   }
-  const el = findNear(target, typeof prop.selector === 'string' ? prop.selector : undefined);
-  if (!el || isSensitiveField(el)) return null;
+  const el = findNear(target, prop.selector, doc);
+  if (!el || sensitiveMark(el)) return null;
   let value: PropertyValue;
   if (prop.source === 'text') value = cleanText(el.textContent, max);
   else if (prop.source === 'attribute') {

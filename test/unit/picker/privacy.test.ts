@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPropertySource, detectPersonalData, passesLuhn, privacyWarnings } from '../../../lib/picker/privacy';
+import { isSensitiveField } from '../../../lib/runtime/privacy';
 
 function el(html: string): Element {
   const template = document.createElement('template');
@@ -29,10 +30,18 @@ describe('checkPropertySource', () => {
     // Not a form field: names do not matter (a heading about passwords is fine to read).
     ['<h2 id="password-help">Forgot your password?</h2>', true, ''],
     ['<div data-testid="card-number">Card</div>', true, ''],
+    ['<input type="file" name="cv">', false, 'file'],
+    ['<input name="card_expiry">', false, 'payment'],
+    ['<input autocomplete="transaction-amount">', false, 'payment'],
+    ['<input autocomplete="new-password" name="pw2">', false, 'credential'],
+    ['<input name="otp">', false, 'secret'],
+    ['<input name="pin-code">', false, 'secret'],
   ])('%s → allowed %s', (html, allowed, reason) => {
     const verdict = checkPropertySource(el(html));
     expect(verdict.ok).toBe(allowed);
     if (!verdict.ok) expect(verdict.reason).toContain(reason);
+    // One rule: the editor refuses a source exactly when the runtime refuses to read it.
+    expect(verdict.ok).toBe(!isSensitiveField(el(html)));
   });
 });
 

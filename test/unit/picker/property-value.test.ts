@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Property } from '../../../lib/config/types';
-import { findNear, previewProperty } from '../../../lib/picker/property-value';
+import { previewProperty } from '../../../lib/picker/property-value';
 
 describe('previewProperty', () => {
   document.body.innerHTML = `
@@ -38,7 +38,9 @@ describe('previewProperty', () => {
     expect(previewProperty({ name: 'q', source: 'query', param: 'nope' }, undefined, { doc: fake }).warnings[0]).toContain('no such query');
   });
 
-  it('finds nothing rather than throwing on an invalid selector', () => {
-    expect(findNear(b2, 'a[', document)).toBeNull();
+  it('shows what the runtime sends: transforms applied, refusals the runtime makes', () => {
+    expect(previewProperty({ name: 'p', source: 'text', selector: '.price', transform: 'number' }, b2).value).toBe(49);
+    expect(previewProperty({ name: 'p', source: 'text', selector: '.title', transform: 'number' }, b2).warnings[0]).toContain('no number');
+    expect(previewProperty({ name: 'p', source: 'text', selector: 'a[' }, b2)).toMatchObject({ value: null, warnings: ['no element matches on this page now'] });
   });
 });

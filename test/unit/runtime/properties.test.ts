@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyTransform, findNear, readProperty, toNumber } from '../../../lib/runtime/properties';
-import { isSensitiveField } from '../../../lib/runtime/privacy';
+import { isSensitiveField, sensitiveMark } from '../../../lib/runtime/privacy';
 import type { RuntimeProperty } from '../../../lib/runtime/normalize';
 
 const opts = 255;
@@ -47,15 +47,22 @@ describe('reading the page', () => {
       <input id="hid" type="hidden" value="secret-token"><input id="cc" autocomplete="cc-number" value="4111">
       <input id="cvv" name="card_cvv" value="123"><input id="otp" autocomplete="one-time-code" value="999">
       <input id="np" autocomplete="new-password" value="pw2"><input id="chk" type="checkbox" checked>
-      <select id="size"><option>S</option><option selected>M</option></select></form>`;
+      <select id="size"><option>S</option><option selected>M</option></select>
+      <input id="file" type="file"><input id="exp" name="card_expiry" value="12/29">
+      <input id="amt" autocomplete="transaction-amount" value="49.00"><input id="tok" data-testid="security-code" value="321"></form>`;
   });
 
   it('resolves a selector near the target first, then in the document', () => {
     const b2 = document.getElementById('b2')!;
-    expect(findNear(b2, 'h2.title')!.textContent).toBe('Chair');
-    expect(findNear(b2, '.price')!.textContent).toBe('$1,299.00');
-    expect(findNear(b2, 'h1')!.textContent).toBe('Shop');
-    expect(findNear(b2, undefined)).toBe(b2);
+    expect(findNear(b2, 'h2.title', document)!.textContent).toBe('Chair');
+    expect(findNear(b2, '.price', document)!.textContent).toBe('$1,299.00');
+    expect(findNear(b2, 'h1', document)!.textContent).toBe('Shop');
+    expect(findNear(b2, undefined, document)).toBe(b2);
+  });
+
+  it('finds nothing rather than throwing on an invalid selector', () => {
+    expect(findNear(document.getElementById('b2')!, 'a[', document)).toBeNull();
+    expect(readProperty({ name: 'p', source: 'text', selector: 'a[' }, document.getElementById('b2')!, opts)).toBeNull();
   });
 
   it.each<[RuntimeProperty, string, unknown]>([
@@ -74,7 +81,7 @@ describe('reading the page', () => {
   });
 
   // Whatever the config asks, sensitive fields give nothing: value, text or any attribute.
-  it.each(['pw', 'hid', 'cc', 'cvv', 'otp', 'np'])('never reads #%s', (id) => {
+  it.each(['pw', 'hid', 'cc', 'cvv', 'otp', 'np', 'file', 'exp', 'amt', 'tok'])('never reads #%s', (id) => {
     const el = document.getElementById(id)!;
     expect(isSensitiveField(el)).toBe(true);
     for (const prop of [
@@ -96,5 +103,26 @@ describe('reading the page', () => {
     expect(readProperty({ name: 'p', source: 'url', part: 'href' }, undefined, opts)).toBe(location.href);
     expect(readProperty({ name: 'p', source: 'query', param: 'utm_source' }, undefined, opts)).toBe('news');
     expect(readProperty({ name: 'p', source: 'query', param: 'nope' }, undefined, opts)).toBeNull();
+  });
+});
+
+describe('sensitiveMark', () => {
+  const field = (html: string) => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content.firstElementChild!;
+  };
+  it.each([
+    ['<input type="PASSWORD">', 'PASSWORD'],
+    ['<input type="file">', 'file'],
+    ['<input autocomplete="billing cc-exp">', 'cc-'],
+    ['<input autocomplete="new-password">', 'new-password'],
+    ['<input name="ccnum">', 'ccnum'],
+    ['<input id="expiry-month">', 'expir'],
+    ['<input name="email" autocomplete="email">', undefined],
+    ['<h2 id="password-help">Forgot?</h2>', undefined],
+  ])('%s -> %s', (html, mark) => {
+    expect(sensitiveMark(field(html))).toBe(mark);
+    expect(isSensitiveField(field(html))).toBe(mark !== undefined);
   });
 });
