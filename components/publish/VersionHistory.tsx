@@ -119,8 +119,8 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
               </span>
               {version.message && <span class="version-message">{version.message}</span>}
               {index > 0 && (
-                <button type="button" disabled={busy} aria-label={`Roll back to revision ${version.revision}`} onClick={() => void rollback(version.revision)}>
-                  Roll back to this
+                <button type="button" disabled={busy} onClick={() => void rollback(version.revision)}>
+                  Roll back to revision {version.revision}
                 </button>
               )}
             </li>
