@@ -2,7 +2,6 @@ import { chromium, type BrowserContext, type Page, type Worker } from '@playwrig
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfig, type TagConfig } from '../config';
-import { createRegistryClient } from '../publish';
 import { extensionArgs, startRefusingProxy } from './browser';
 import type { DemoStack } from './stack';
 
@@ -114,10 +113,40 @@ async function tagThroughExtension(context: BrowserContext, worker: Worker, exte
 }
 
 /**
+ * Publishes the site's drafts through the side panel's "Publish and history" section, with
+ * the registry settings the extension read from its `demo-defaults.json`: review the diff,
+ * write a message, publish. Returns the revision the panel reports.
+ */
+async function publishThroughExtension(context: BrowserContext, worker: Worker, extensionId: string, shop: Page, siteId: string): Promise<number> {
+  const panel = await context.newPage();
+  try {
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${await tabIdOf(worker, shop.url())}`);
+    await panel.getByText('Publish and history').click();
+    const target = panel.getByTestId('publish-target');
+    await target.waitFor({ timeout: 10_000 });
+    const where = (await target.textContent()) ?? '';
+    if (!where.includes(`Publishes to site ${siteId} at`)) throw new Error(`the side panel is not set up from demo-defaults.json: "${where}"`);
+    await panel.getByRole('button', { name: 'Review and publish' }).click();
+    await panel.getByText(/\d+ added, \d+ changed, \d+ removed/).first().waitFor({ timeout: 10_000 });
+    await panel.getByLabel('Message (what changed and why)').fill('npm start --smoke');
+    await panel.getByRole('button', { name: 'Publish', exact: true }).click();
+    const done = panel.getByRole('status').filter({ hasText: /Published revision \d+\./ });
+    const problem = panel.getByRole('alert');
+    await done.or(problem).first().waitFor({ timeout: 10_000 });
+    if (!(await done.isVisible())) throw new Error(`the side panel did not publish: ${(await problem.first().textContent()) ?? ''}`);
+    const revision = Number(/Published revision (\d+)\./.exec((await done.textContent()) ?? '')?.[1]);
+    if (!Number.isInteger(revision)) throw new Error('the side panel reported no revision');
+    return revision;
+  } finally {
+    await panel.close();
+  }
+}
+
+/**
  * `npm start -- --smoke`: with the demo stack up, loads the extension in headless Chromium,
- * publishes a tag on "Add to cart", clicks it on the demo shop (real analytics-next, real
- * runtime) and waits for the event at the collector and on the Events page. Rejects with
- * the failing step named; bounded by `timeoutMs`.
+ * tags "Add to cart" and publishes it from the side panel, clicks it on the demo shop (real
+ * analytics-next, real runtime) and waits for the event at the collector and on the Events
+ * page. Rejects with the failing step named; bounded by `timeoutMs`.
  */
 export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
   const { stack, timeoutMs = 120_000 } = options;
@@ -158,15 +187,9 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     if (!tag) throw new Error('the exported config has no "Product Added" tag');
     log(`tagged through the extension: ${tag.target?.selector} with properties ${JSON.stringify(tag.properties)}`);
 
-    // TODO(issue 8): publish from the extension once its publish flow has landed. Until then
-    // the exported config goes to the registry through lib/publish, the client the extension
-    // will use, and the result lists this under `todo`.
-    step = 'publishing the exported config to the registry';
-    const client = createRegistryClient({ baseUrl: stack.registryUrl, token: stack.token });
-    const published = await client.publish(stack.siteId, { ...exported, site: stack.siteId }, { message: 'npm start --smoke' });
-    if (!published.ok) throw new Error(published.error.message);
-    const revision = published.value.revision;
-    log(`published revision ${revision}`);
+    step = 'publishing from the side panel (settings from demo-defaults.json)';
+    const revision = await publishThroughExtension(context, worker, extensionId, page, stack.siteId);
+    log(`published revision ${revision} from the side panel`);
 
     step = 'reloading the demo shop';
     await page.goto(`${stack.shop.url}/products/`);
@@ -197,7 +220,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
       revision,
       properties,
       refused: [...proxy.targets],
-      todo: ['publish from the extension (its publish flow has not landed): the config exported from the side panel was published through lib/publish'],
+      todo: [],
     };
   };
 
