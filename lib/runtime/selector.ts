@@ -5,8 +5,8 @@
  * :nth-child(n)...); those are matched here in plain JS. Anything else falls back to the
  * browser's `matches()` after a cheap JS pre-check of the parts understood.
  *
- * Each selector of a list (`a, b`) becomes its own CompiledSelector, bucketed under the
- * most selective key of its rightmost compound.
+ * Each selector of a list (`a, b`) becomes its own CompiledSelector, bucketed (tag-index.ts)
+ * under a key of its rightmost compound, and filtered by a key some ancestor must carry.
  */
 
 /** A test of one element; `true` when it matches. */
@@ -14,8 +14,16 @@ export type ElementTest = (el: Element) => boolean;
 
 /** One branch of a selector list, ready for the index. */
 export interface CompiledSelector {
-  /** Bucket key: `#id`, `[name=value`, `.class`, `[name`, `tag`, or `*` when none. */
-  key: string;
+  /**
+   * What the element itself must carry, best first: `#id`, `[name=value`, `.class`,
+   * `[name`, then its tag name. Empty when nothing is known (`:is(...)`).
+   */
+  keys: string[];
+  /**
+   * A key (not a tag name) that some ancestor must carry, from a compound left of the
+   * rightmost one; only when no sibling combinator comes between.
+   */
+  near?: string;
   test: ElementTest;
 }
 
@@ -24,7 +32,7 @@ type Combinator = ' ' | '>' | '+' | '~';
 
 interface Compound {
   tests: ElementTest[];
-  key: string;
+  keys: string[];
   /** Every token was understood, so `tests` decide alone. */
   exact: boolean;
 }
@@ -69,9 +77,19 @@ export function splitList(selector: string): string[] {
   return out;
 }
 
+// Positions counted during one task (one user action): many tags test `:nth-child` of the
+// same element in a long list. Forgotten in a microtask, before the DOM can change.
+const positions = new Map<Element, number>();
+
 function nthOf(el: Element, sameType: boolean): number {
-  let n = 1;
+  let n = sameType ? 0 : positions.get(el);
+  if (n) return n;
+  n = 1;
   for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (!sameType || s.localName === el.localName) n++;
+  if (!sameType) {
+    if (!positions.size) queueMicrotask(() => positions.clear());
+    positions.set(el, n);
+  }
   return n;
 }
 
@@ -91,11 +109,8 @@ function attrTest(name: string, op: string | undefined, value: string): ElementT
 
 function parseCompound(text: string): Compound {
   const tests: ElementTest[] = [];
-  let id = '';
-  let cls = '';
-  let attr = '';
-  let attrValue = '';
-  let tag = '';
+  // By rank: ids, [name=value], classes, [name], tag names.
+  const keys: string[][] = [[], [], [], [], []];
   let rest = text.includes('\\') || text.includes('|') && !/\|=/.test(text) ? '\u0000' : text;
   while (rest) {
     const m = TOKEN.exec(rest);
@@ -104,24 +119,23 @@ function parseCompound(text: string): Compound {
     const [, t, hash, dot, name, op, v1, v2, v3, nth, n] = m;
     if (t !== undefined) {
       if (tests.length || t !== t.toLowerCase()) { rest = '\u0000'; break; }
-      if (t !== '*') { tag = t; tests.push((el) => el.localName === t); }
+      if (t !== '*') { keys[4]!.push(t); tests.push((el) => el.localName === t); }
     } else if (hash !== undefined) {
-      id = hash;
+      keys[0]!.push('#' + hash);
       tests.push((el) => el.id === hash);
     } else if (dot !== undefined) {
-      cls ||= dot;
+      keys[2]!.push('.' + dot);
       tests.push((el) => el.classList.contains(dot));
     } else if (name !== undefined) {
       const lname = name.toLowerCase();
       const value = v1 ?? v2 ?? v3 ?? '';
+      keys[3]!.push('[' + lname);
       if (op && LEGACY_CI.test(lname)) {
-        // Keep the name as a key; the browser decides the value's case rules.
-        attr ||= lname;
+        // The name is still a key; the browser decides the value's case rules.
         rest = '\u0000';
         break;
       }
-      if (op === '=' && !attrValue) attrValue = `${lname}=${value}`;
-      attr ||= lname;
+      if (op === '=') keys[1]!.push(`[${lname}=${value}`);
       tests.push(attrTest(lname, op, value));
     } else if (nth !== undefined) {
       const index = Number(n);
@@ -129,8 +143,7 @@ function parseCompound(text: string): Compound {
       tests.push((el) => nthOf(el, sameType) === index);
     }
   }
-  const key = id ? '#' + id : attrValue ? '[' + attrValue : cls ? '.' + cls : attr ? '[' + attr : tag || '*';
-  return { tests, key, exact: rest === '' };
+  return { tests, keys: keys.flat(), exact: rest === '' };
 }
 
 function all(tests: ElementTest[]): ElementTest {
@@ -167,12 +180,16 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
   flush(branch.length);
   if (!parts.length) return undefined;
   const compounds = parts.map(parseCompound);
-  const last = compounds[compounds.length - 1]!;
-  const key = last.key;
+  const last = compounds.pop()!;
+  const keys = last.keys;
+  const siblings = combinators.some((c) => c === '+' || c === '~');
+  const up = siblings ? [] : compounds.flatMap((c) => c.keys).filter((k) => /^[#.[]/.test(k));
+  const near = up.find((k) => k[0] === '#') || up.find((k) => k.includes('=')) || up[0];
+  compounds.push(last);
   // Sibling combinators are rare in recorded selectors; the browser takes those.
-  if (!compounds.every((c) => c.exact) || combinators.some((c) => c === '+' || c === '~')) {
+  if (siblings || !compounds.every((c) => c.exact)) {
     const pre = last.tests.length ? all(last.tests) : undefined;
-    return { key, test: (el) => (!pre || pre(el)) && el.matches(branch) };
+    return { keys, near, test: (el) => (!pre || pre(el)) && el.matches(branch) };
   }
   const tests = compounds.map((c) => (c.tests.length ? all(c.tests) : () => true));
   const matchAt = (el: Element, i: number): boolean => {
@@ -186,7 +203,7 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
     for (let p = el.parentElement; p; p = p.parentElement) if (matchAt(p, i - 1)) return true;
     return false;
   };
-  return { key, test: (el) => matchAt(el, compounds.length - 1) };
+  return { keys, near, test: (el) => matchAt(el, compounds.length - 1) };
 }
 
 let probe: DocumentFragment | undefined;

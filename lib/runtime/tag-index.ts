@@ -1,18 +1,28 @@
 /**
- * The per-page index of one trigger's tags: buckets keyed by the rightmost compound of each
- * selector (see selector.ts). A user action walks its composed path once and tests only the
- * entries met in the buckets of those elements, so the cost follows the page, not the tag
- * count.
+ * The per-page index of one trigger's tags. Each selector branch sits in one bucket, under
+ * a key of its rightmost compound (its id, else its least crowded class or attribute, else
+ * its tag name) and, inside the bucket, under a key some ancestor must carry (`near`).
+ * A user action collects the keys of its composed path once, then tests only the entries
+ * whose bucket key its elements carry and whose ancestor key the path carries, so the cost
+ * follows the page and the few plausible tags, not the tag count.
  */
 import { fingerprintAgrees } from './fingerprint';
 import type { RuntimeTag } from './normalize';
-import type { ElementTest } from './selector';
+import type { CompiledSelector, ElementTest } from './selector';
 
 interface Entry {
   tag: RuntimeTag;
   test: ElementTest;
   /** Set for a fallback selector: trusted only when the primary finds nothing. */
   fallback?: boolean;
+}
+
+interface Bucket {
+  size: number;
+  /** Entries without an ancestor key. */
+  any: Entry[];
+  /** Entries by the key an ancestor must carry. */
+  near: Map<string, Entry[]>;
 }
 
 /** A tag and the nearest element of the path it matched. */
@@ -42,26 +52,61 @@ function fallbackHolds(tag: RuntimeTag, el: Element): boolean {
 
 /** Creates an empty index. */
 export function createTagIndex(): TagIndex {
-  const buckets = new Map<string, Entry[]>();
+  const buckets = new Map<string, Bucket>();
+  // Attribute names some key uses: only those attributes of the path are looked at.
   const attrNames = new Set<string>();
 
-  const put = (key: string, entry: Entry) => {
-    const list = buckets.get(key);
-    if (list) list.push(entry);
-    else buckets.set(key, [entry]);
-    if (key[0] === '[') attrNames.add(key.slice(1).split('=')[0]!);
+  const put = (b: CompiledSelector, entry: Entry) => {
+    let key = '*';
+    let best = Infinity;
+    for (const k of b.keys) {
+      // An id wins; a tag name only when nothing else is known; otherwise the least crowded.
+      const crowd = k[0] === '#' ? -1 : (buckets.get(k)?.size ?? 0) + (/^[.[]/.test(k) ? 0 : 1e9);
+      if (crowd < best) [key, best] = [k, crowd];
+    }
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = { size: 0, any: [], near: new Map() }));
+    bucket.size++;
+    const near = b.near;
+    if (near) {
+      const list = bucket.near.get(near);
+      if (list) list.push(entry);
+      else bucket.near.set(near, [entry]);
+    } else bucket.any.push(entry);
+    for (const k of [key, near]) if (k?.[0] === '[') attrNames.add(k.slice(1).split('=')[0]!);
   };
 
   return {
     add(tag) {
       const target = tag.target;
       if (!target) return;
-      for (const b of target.branches) put(b.key, { tag, test: b.test });
-      for (const f of target.fallbacks) for (const b of f.branches) put(b.key, { tag, test: b.test, fallback: true });
+      for (const b of target.branches) put(b, { tag, test: b.test });
+      for (const f of target.fallbacks) for (const b of f.branches) put(b, { tag, test: b.test, fallback: true });
     },
     match(path) {
       const out: TagMatch[] = [];
       if (!buckets.size) return out;
+      const els: Element[] = [];
+      const keysOf: string[][] = [];
+      const present = new Set<string>();
+      for (let i = 0; i < path.length; i++) {
+        const el = path[i] as Element;
+        if (!el || el.nodeType !== 1) continue;
+        const keys = ['*', el.localName];
+        if (el.id) keys.push('#' + el.id);
+        const classes = el.classList;
+        for (let c = 0; c < classes.length; c++) keys.push('.' + classes[c]);
+        if (attrNames.size) {
+          const attrs = el.attributes;
+          for (let a = 0; a < attrs.length; a++) {
+            const { name, value } = attrs[a]!;
+            if (attrNames.has(name)) keys.push('[' + name, '[' + name + '=' + value);
+          }
+        }
+        for (let k = 2; k < keys.length; k++) present.add(keys[k]!);
+        els.push(el);
+        keysOf.push(keys);
+      }
       let done: Set<RuntimeTag> | undefined;
       let el: Element;
       const check = (list: Entry[] | undefined) => {
@@ -78,24 +123,18 @@ export function createTagIndex(): TagIndex {
           }
         }
       };
-      for (let i = 0; i < path.length; i++) {
-        const node = path[i] as Element;
-        if (!node || node.nodeType !== 1) continue;
-        el = node;
-        if (el.id) check(buckets.get('#' + el.id));
-        const classes = el.classList;
-        for (let c = 0; c < classes.length; c++) check(buckets.get('.' + classes[c]));
-        check(buckets.get(el.localName));
-        if (attrNames.size) {
-          const attrs = el.attributes;
-          for (let a = 0; a < attrs.length; a++) {
-            const attr = attrs[a]!;
-            if (!attrNames.has(attr.name)) continue;
-            check(buckets.get('[' + attr.name));
-            check(buckets.get('[' + attr.name + '=' + attr.value));
-          }
+      for (let i = 0; i < els.length; i++) {
+        el = els[i]!;
+        for (const key of keysOf[i]!) {
+          const bucket = buckets.get(key);
+          if (!bucket) continue;
+          check(bucket.any);
+          const near = bucket.near;
+          // Walk whichever is smaller: the bucket's ancestor keys or the path's keys.
+          if (near.size < present.size) {
+            for (const [k, list] of near) if (present.has(k)) check(list);
+          } else for (const k of present) check(near.get(k));
         }
-        check(buckets.get('*'));
       }
       return out.sort((a, b) => a.tag.index - b.tag.index);
     },

@@ -58,19 +58,23 @@ describe('compileSelector agrees with element.matches', () => {
   });
 });
 
-describe('bucket keys', () => {
+describe('index keys', () => {
   it.each([
-    ['#main .card button.add', '.add'],
-    ['button.add[data-testid=x]', '[data-testid=x'],
-    ['.a #b', '#b'],
-    ['div > span', 'span'],
-    ['[data-x]', '[data-x'],
-    ['button:hover', 'button'],
-    [':is(.a, .b)', '*'],
-    ['.a\\:b', '*'],
-    ['input[type=submit]', '[type'],
-  ])('%s -> %s', (selector, key) => {
-    expect(compileSelector(selector, 2000)![0]!.key).toBe(key);
+    ['#main .card button.add', ['.add', 'button'], '#main'],
+    ['button.add[data-testid=x]', ['[data-testid=x', '.add', '[data-testid', 'button'], undefined],
+    ['.a #b', ['#b'], '.a'],
+    ['div > span', ['span'], undefined],
+    ['[data-x]', ['[data-x'], undefined],
+    ['button:hover', ['button'], undefined],
+    [':is(.a, .b)', [], undefined],
+    ['.a\\:b', [], undefined],
+    ['input[type=submit]', ['[type', 'input'], undefined],
+    ['.card[data-sku="S-1"] h2.title', ['.title', 'h2'], '[data-sku=S-1'],
+    ['.x + .y', ['.y'], undefined],
+  ])('%s -> %j near %s', (selector, keys, near) => {
+    const [branch] = compileSelector(selector, 2000)!;
+    expect(branch!.keys).toEqual(keys);
+    expect(branch!.near).toBe(near);
   });
 });
 

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench`: the website runtime's per-click cost in real Chromium.
+ *
+ * On a generated page of ~5,000 elements, for 10 / 100 / 1,000 / 10,000 realistic tags
+ * (ids, data-testid attributes, classes, :nth-child chains, hrefs), it times synthetic
+ * clicks on a fixed sample of targets with:
+ *   - an empty capture listener (the floor, subtracted from the others),
+ *   - the built runtime (.output/runtime/tagpoint.js, `Tagpoint.start({ config })`),
+ *   - a naive loop over all tags calling `closest()` (what a simple runtime does),
+ *   - the bucketed design with `matches()` on every candidate (tags bucketed by the key of
+ *     the rightmost compound, candidates met along the ancestor chain; no JS matching).
+ * All four run in the same page, interleaved, in many short rounds; each mode's fastest
+ * round is shown (other load on the machine only ever adds time).
+ * It also times `Tagpoint.start` with 1,000 tags (read, validate, compile, index).
+ */
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildRuntime, runtimeOutDir } from '../scripts/build-runtime';
+
+const SIZES = [10, 100, 1_000, 10_000];
+const CLICKS = 200; // per mode and round
+// The machine may be shared: many short interleaved rounds, and the fastest round of each
+// mode is kept (noise only ever adds time).
+const ROUNDS = 15;
+
+function pageHtml(): string {
+  const cards: string[] = [];
+  for (let i = 0; i < 250; i++) {
+    cards.push(
+      `<article class="card product-${i % 40}" id="p-${i}" data-sku="SKU-${i}"><div class="media"><img alt="" class="thumb"><span class="badge">new</span></div>` +
+        `<h2 class="title"><a href="/p/${i}" class="name">Product ${i}</a></h2><p class="desc"><span>Nice</span> <em>thing</em> <b>${i}</b></p>` +
+        `<div class="price-row"><span class="price">$${i}.99</span><s class="was">$${i + 5}.99</s></div>` +
+        `<div class="actions"><button class="btn add" data-testid="add-${i}"><i class="icon"></i><span>Add</span></button>` +
+        `<button class="btn wish" data-testid="wish-${i}"><i class="icon"></i></button></div></article>`,
+    );
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
+<header id="top"><nav class="nav"><ul>${Array.from({ length: 20 }, (_, i) => `<li class="nav-item"><a href="/c/${i}" class="nav-link">C${i}</a></li>`).join('')}</ul></nav></header>
+<main id="main"><section class="hero"><h1>Shop</h1></section><section class="grid" id="grid">${cards.join('')}</section></main>
+<footer><ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/f/${i}">F${i}</a></li>`).join('')}</ul></footer></body></html>`;
+}
+
+/** Realistic selectors, most for elements on this page, many for other pages' elements. */
+function tagsOf(n: number): unknown[] {
+  const tags: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = i % 250;
+    const j = Math.floor(i / 250); // > 0: selectors for elements this page does not have
+    const kind = i % 8;
+    const selector = [
+      j ? `#p-${k}-${j} .add` : `#p-${k} .add`,
+      `[data-testid="add-${k}${j ? `-${j}` : ''}"]`,
+      `.card:nth-child(${k + 1}) > .actions > button.wish${j ? `.v${j}` : ''}`,
+      `a[href="/p/${k}${j ? `/${j}` : ''}"]`,
+      `.card[data-sku="SKU-${k}${j ? `-${j}` : ''}"] h2.title`,
+      `main > section:nth-child(2) > .card:nth-child(${k + 1}) .price${j ? `-${j}` : ''}`,
+      `.nav-item:nth-child(${(k % 20) + 1}) > a.nav-link${j ? `.v${j}` : ''}`,
+      `.product-${k % 40} .badge${j ? `.v${j}` : ''}`,
+    ][kind]!;
+    tags.push({ id: `t${i}`, event: `Event ${i}`, trigger: 'click', target: { selector } });
+  }
+  return tags;
+}
+
+interface Row {
+  tags: number;
+  empty: number;
+  tagpoint: number;
+  naive: number;
+  bucketed: number;
+  fired: number;
+}
+
+async function main() {
+  await buildRuntime();
+  const runtime = readFileSync(path.join(runtimeOutDir, 'tagpoint.js'), 'utf8');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  await page.setContent(pageHtml());
+  await page.addScriptTag({ content: runtime });
+  // tsx keeps function names with a helper the page does not have.
+  await page.evaluate('globalThis.__name = (f) => f');
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+
+  const rows: Row[] = [];
+  for (const n of SIZES) {
+    const row = await page.evaluate(
+      ({ config, clicks, rounds }) => {
+        const w = window as any;
+        // Links must not navigate: the page cancels default actions in the bubble phase.
+        window.addEventListener('click', (e) => e.preventDefault());
+        const rng = (() => {
+          let s = 7;
+          return () => ((s = (s * 16807) % 2147483647) / 2147483647);
+        })();
+        const all = Array.from(document.querySelectorAll('#grid button, #grid span, #grid a, #grid i, #grid h2, .nav a, #grid b'));
+        const targets = Array.from({ length: clicks }, () => all[Math.floor(rng() * all.length)]!);
+        const selectors: string[] = config.tags.map((t: any) => t.target.selector);
+        let fired = 0;
+        const click = () => {
+          for (const el of targets) el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+        };
+        const time = (fn: () => void) => {
+          const t0 = performance.now();
+          fn();
+          return ((performance.now() - t0) * 1000) / clicks;
+        };
+        const withListener = (listener: (e: Event) => void) => {
+          document.addEventListener('click', listener, true);
+          const us = time(click);
+          document.removeEventListener('click', listener, true);
+          return us;
+        };
+
+        // Naive: every tag, closest() from the target.
+        const naive = (e: Event) => {
+          const target = e.composedPath()[0] as Element;
+          for (const s of selectors) if (target.closest(s)) fired++;
+        };
+        // Bucketed with the browser's matcher on each candidate.
+        const buckets = new Map<string, string[]>();
+        for (const s of selectors) {
+          const last = s.split(/\s*[ >+~]\s*/).pop()!;
+          const key = /#([\w-]+)/.exec(last)?.[0] ?? /\[([\w-]+)=/.exec(last)?.[1] ?? /\.([\w-]+)/.exec(last)?.[0] ?? /^[a-z]+/.exec(last)?.[0] ?? '*';
+          (buckets.get(key) ?? buckets.set(key, []).get(key)!).push(s);
+        }
+        const bucketed = (e: Event) => {
+          const seen = new Set<string>();
+          for (const node of e.composedPath()) {
+            const el = node as Element;
+            if (el.nodeType !== 1) continue;
+            const keys = [el.localName, '*'];
+            if (el.id) keys.push('#' + el.id);
+            for (const c of Array.from(el.classList)) keys.push('.' + c);
+            for (const a of Array.from(el.attributes)) keys.push(a.name);
+            for (const k of keys) for (const s of buckets.get(k) ?? []) if (!seen.has(s) && el.matches(s)) { seen.add(s); fired++; }
+          }
+        };
+
+        const results: { empty: number; tagpoint: number; naive: number; bucketed: number }[] = [];
+        const sink = () => {
+          fired++;
+        };
+        for (let r = 0; r < rounds; r++) {
+          const empty = withListener(() => {});
+          const handle = w.Tagpoint.start({ config, track: sink });
+          const tagpoint = time(click);
+          handle.stop();
+          results.push({ empty, tagpoint, naive: withListener(naive), bucketed: withListener(bucketed) });
+        }
+        const best = (k: 'empty' | 'tagpoint' | 'naive' | 'bucketed') => Math.min(...results.map((x) => x[k]));
+        return { empty: best('empty'), tagpoint: best('tagpoint'), naive: best('naive'), bucketed: best('bucketed'), fired };
+      },
+      { config: { version: 1, site: 'bench', revision: 1, tags: tagsOf(n) }, clicks: CLICKS, rounds: ROUNDS },
+    );
+    rows.push({ tags: n, ...row });
+  }
+
+  const startup = await page.evaluate((config) => {
+    const w = window as any;
+    const times: number[] = [];
+    for (let r = 0; r < 15; r++) {
+      const t0 = performance.now();
+      const handle = w.Tagpoint.start({ config, track: () => {} });
+      times.push(performance.now() - t0);
+      handle.stop();
+    }
+    return Math.min(...times);
+  }, { version: 1, site: 'bench', revision: 1, tags: tagsOf(1_000) });
+  await browser.close();
+
+  const net = (x: number, floor: number) => Math.max(0, x - floor);
+  const f = (x: number) => x.toFixed(1).padStart(10);
+  console.log(`Chromium, ${elements} elements, ${CLICKS} clicks x ${ROUNDS} rounds per mode (fastest round); microseconds per click, net of an empty listener`);
+  console.log(`${'tags'.padStart(6)}${'empty'.padStart(10)}${'tagpoint'.padStart(10)}${'naive'.padStart(10)}${'bucketed'.padStart(10)}${'naive/tp'.padStart(10)}${'bkt/tp'.padStart(10)}`);
+  for (const r of rows) {
+    const tp = net(r.tagpoint, r.empty);
+    console.log(
+      `${String(r.tags).padStart(6)}${f(r.empty)}${f(tp)}${f(net(r.naive, r.empty))}${f(net(r.bucketed, r.empty))}${f(net(r.naive, r.empty) / Math.max(tp, 0.1))}${f(net(r.bucketed, r.empty) / Math.max(tp, 0.1))}`,
+    );
+  }
+  const at = (n: number) => net(rows.find((r) => r.tags === n)!.tagpoint, rows.find((r) => r.tags === n)!.empty);
+  console.log(`10,000 tags vs 100 tags (tagpoint): ${(at(10_000) / Math.max(at(100), 0.1)).toFixed(2)}x`);
+  console.log(`Start-up (Tagpoint.start with 1,000 tags, fastest of 15): ${startup.toFixed(2)} ms`);
+}
+
+await main();
