@@ -36,7 +36,8 @@ export interface PublishPanelProps {
  */
 export function PublishPanel({ url, drafts, onPull, settingsStore, createClient = createRegistryClient }: PublishPanelProps) {
   const store = useMemo(() => settingsStore ?? createRegistrySettingsStore(), [settingsStore]);
-  useEffect(() => () => store.dispose(), [store]);
+  // A store passed in belongs to the caller, which disposes it.
+  useEffect(() => () => settingsStore === undefined && store.dispose(), [store, settingsStore]);
   const [loaded, setLoaded] = useState<LoadedRegistrySettings | undefined | 'loading'>('loading');
   const [editing, setEditing] = useState(false);
   const [reviewing, setReviewing] = useState(0);

@@ -92,7 +92,12 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
         </button>
       )}
       {pending && (
-        <div role="alertdialog" aria-labelledby="pull-confirm-text" class="pull-confirm">
+        <div
+          role="alertdialog"
+          aria-labelledby="pull-confirm-text"
+          class="pull-confirm"
+          onKeyDown={(e) => e.key === 'Escape' && setPending(undefined)}
+        >
           <p id="pull-confirm-text">{pending.warning}</p>
           <div class="actions">
             <button type="button" ref={confirmRef} onClick={() => void applyPull(pending.config)}>
