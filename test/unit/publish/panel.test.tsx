@@ -129,7 +129,8 @@ describe('PublishPanel', () => {
     button(root, 'Pull live into drafts').click();
     const dialog = await waitFor(() => must(root.querySelector('[role=alertdialog]')));
     expect(text(dialog)).toMatch(/Your drafts differ from live revision \d+ \(2 tag\(s\) not in it, 1 changed\)\. Pulling replaces your 3 draft tag\(s\)\./);
-    expect(document.activeElement?.textContent).toMatch(/^Replace my drafts with revision \d+$/);
+    // Focus moves to the dialog's first action once it has rendered.
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Replace my drafts with revision \d+$/));
     button(root, 'Keep my drafts').click();
     await waitFor(() => expect(root.querySelector('[role=alertdialog]')).toBeNull());
     expect(pulled).toEqual([]);
