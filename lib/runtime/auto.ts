@@ -11,21 +11,11 @@ import { start } from './start';
 import { VERSION } from './version';
 
 try {
-  const w = window as { Tagpoint?: object; __tagpointStarted?: Record<string, boolean> };
+  const w = window as { Tagpoint?: object };
   w.Tagpoint = { ...w.Tagpoint, start, version: VERSION };
   const script = document.currentScript;
   const url = script && script.getAttribute('data-config-url');
-  if (url) {
-    const started = (w.__tagpointStarted ||= {});
-    // The same tag pasted twice must not double every event.
-    if (!started[url]) {
-      started[url] = true;
-      start({
-        configUrl: url,
-        dataLayer: script.hasAttribute('data-datalayer'),
-      });
-    }
-  }
+  if (url) start({ configUrl: url, dataLayer: script.hasAttribute('data-datalayer') });
 } catch {
   // Never throw into the page.
 }

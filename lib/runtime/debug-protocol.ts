@@ -52,7 +52,7 @@ export interface NotFiredMessage extends DebugBase {
 /** A tag the runtime skipped when it read the config. */
 export interface InvalidTagMessage extends DebugBase {
   type: 'invalid-tag';
-  /** The tag's id when it had a usable one, else `#<index>`. */
+  /** The tag's `id` as given (at most 64 characters), else `#<index>`. */
   tag: string;
   index: number;
   reason: string;

@@ -33,5 +33,5 @@ export function toMessage(payload: DebugPayload, revision: number): DebugMessage
 /** A short description of an element (`button#buy`, `a.nav`), for people reading the log. */
 export function describeElement(el: Element): string {
   const cls = el.classList[0];
-  return (el.localName + (el.id ? '#' + el.id : cls ? '.' + cls : '')).slice(0, 100);
+  return el.localName + (el.id ? '#' + el.id : cls ? '.' + cls : '');
 }

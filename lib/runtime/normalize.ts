@@ -9,8 +9,6 @@ import {
   FORBIDDEN_KEYS,
   MAX_EVENT_NAME_LENGTH,
   MAX_FALLBACKS,
-  MAX_PAGE_RULES,
-  MAX_PROPERTIES,
   MAX_PROPERTY_NAME_LENGTH,
   MAX_SELECTOR_LENGTH,
   MAX_TAGS,
@@ -81,17 +79,16 @@ const text = (value: unknown, max: number): value is string => str(value, max) &
 
 /**
  * Checks what could do harm: a reserved name, a non-primitive static value. Other fields
- * are copied as they are and read defensively when the tag fires (a bad selector or source
- * gives `null`), which keeps this file small.
+ * are read defensively when the tag fires (a bad selector or source gives `null`), which
+ * keeps this file small; only named fields are ever read.
  */
-function readProperty(raw: Record<string, unknown>): RuntimeProperty | undefined {
-  const { name, source, value, part, param, selector, attribute, transform } = raw;
-  const ok =
+function isProperty(raw: Record<string, unknown>): raw is RuntimeProperty & Record<string, unknown> {
+  const { name, source, value } = raw;
+  return (
     text(name, MAX_PROPERTY_NAME_LENGTH) &&
     !FORBIDDEN_KEYS.includes(name.trim()) &&
-    (source !== 'static' || typeof value === 'number' || typeof value === 'boolean' || str(value, MAX_VALUE_LENGTH));
-  // Only known fields are copied, so nothing else of the input travels on.
-  return ok ? ({ name, source, value, part, param, selector, attribute, transform } as RuntimeProperty) : undefined;
+    (source !== 'static' || typeof value === 'number' || typeof value === 'boolean' || str(value, MAX_VALUE_LENGTH))
+  );
 }
 
 function readSelector(value: unknown): RuntimeSelector | undefined {
@@ -117,20 +114,19 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
     tag.target = { ...primary, fallbacks: fallbacks as RuntimeSelector[], fingerprint };
   }
   if (pages !== undefined) {
-    if (!Array.isArray(pages) || pages.length > MAX_PAGE_RULES) return 'bad pages';
+    if (!Array.isArray(pages)) return 'bad pages';
     // A bad rule is not dropped: that would widen the tag to more pages.
     const tests = pages.map((rule) => compilePageRule(rule, MAX_VALUE_LENGTH));
     if (!tests.every((t) => t)) return 'bad page rule';
     if (tests.length) tag.pages = tests as PageTest[];
   }
   if (properties !== undefined) {
-    if (!Array.isArray(properties) || properties.length > MAX_PROPERTIES) return 'bad properties';
+    if (!Array.isArray(properties)) return 'bad properties';
     const names = new Set<string>();
     for (const p of properties) {
-      const prop = isRecord(p) && readProperty(p);
-      if (!prop || names.has(prop.name)) return 'bad property';
-      names.add(prop.name);
-      tag.properties.push(prop);
+      if (!isRecord(p) || !isProperty(p) || names.has(p.name)) return 'bad property';
+      names.add(p.name);
+      tag.properties.push(p);
     }
   }
   return tag;
@@ -158,7 +154,7 @@ export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeRe
     }
     if (typeof result === 'string') {
       const { id, trigger } = isRecord(raw) ? raw : {};
-      invalid.push({ index, tag: typeof id === 'string' && TAG_ID_PATTERN.test(id) ? id : `#${index}`, reason: result, trigger: String(trigger).slice(0, 20) });
+      invalid.push({ index, tag: id ? String(id).slice(0, 64) : `#${index}`, reason: result, trigger: String(trigger).slice(0, 20) });
     } else {
       ids.add(result.id);
       tags.push(result);

@@ -64,7 +64,7 @@ export function findNear(target: Element | undefined, selector: string | undefin
 function readValue(el: Element, max: number): PropertyValue {
   if (!FIELDS.test(el.localName)) return null;
   const field = el as HTMLInputElement;
-  return /^(checkbox|radio)$/.test(field.type) ? field.checked : cleanText(field.value, max);
+  return field.type === 'checkbox' ? field.checked : cleanText(field.value, max);
 }
 
 /**
@@ -93,17 +93,9 @@ export function readProperty(prop: RuntimeProperty, target: Element | undefined,
   return applyTransform(value, prop.transform);
 }
 
-/** Reads every property of a tag; one property failing leaves it null, not the event lost. */
+/** Reads every property of a tag (a throwing page getter costs this tag's event, no other). */
 export function readProperties(props: RuntimeProperty[], target: Element | undefined, max: number): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
-  for (const prop of props) {
-    let value: PropertyValue = null;
-    try {
-      value = readProperty(prop, target, max);
-    } catch {
-      // A throwing getter on a hostile page must not cost the event.
-    }
-    out[prop.name] = value;
-  }
+  for (const prop of props) out[prop.name] = readProperty(prop, target, max);
   return out;
 }

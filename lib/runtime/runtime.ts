@@ -8,7 +8,7 @@ import type { ConfigMessage, DebugPayload, NotFiredReason } from './debug-protoc
 import { createReporter, describeElement, toMessage, type DebugReporter } from './debug';
 import { normalizeConfig, type InvalidTag, type RuntimeTag } from './normalize';
 import { readProperties, type PropertyValue } from './properties';
-import { analyticsTrack, dataLayerPush, type TrackFunction, type TrackMeta } from './sinks';
+import type { TrackFunction, TrackMeta } from './sinks';
 import { createTagIndex, type TagIndex, type TagMatch } from './tag-index';
 
 /** Options of the runtime; every one is optional. */
@@ -28,8 +28,6 @@ export interface RuntimeOptions {
   debug?: boolean | DebugReporter;
   /** Longest text or value read into a property. Default 255. */
   maxTextLength?: number;
-  /** Most user actions kept while the config loads. Default 50. */
-  bufferSize?: number;
 }
 
 /** What `start()` gives back. */
@@ -62,6 +60,8 @@ interface Page {
 }
 
 const ACTIONS: ActionTrigger[] = ['click', 'submit', 'change'];
+/** Most user actions kept while the config loads. */
+const BUFFER_SIZE = 50;
 /** Most `not-fired` debug messages per action, so 10,000 tags stay readable. */
 const MAX_NOT_FIRED = 50;
 /** Wait after DOM changes before looking for new `visible` targets, in ms. */
@@ -73,7 +73,6 @@ const VISIBLE_THRESHOLD = 0.5;
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const reporter = createReporter(options.debug);
   const maxText = options.maxTextLength ?? 255;
-  const bufferSize = options.bufferSize ?? 50;
   const disposers: (() => void)[] = [];
   let stopped = false;
   let tags: RuntimeTag[] | undefined;
@@ -126,15 +125,18 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   const send = (tag: RuntimeTag, properties: Record<string, PropertyValue>) => {
     const meta: TrackMeta = { tag: tag.id, revision };
+    const w = window as { analytics?: { track?: Function }; dataLayer?: unknown };
     try {
       if (options.track) options.track(tag.event, { ...properties }, meta);
-      else analyticsTrack(tag.event, { ...properties }, meta);
+      // Looked up at each call: the snippet's stub queue is replaced once analytics.js loads.
+      else w.analytics?.track?.(tag.event, { ...properties }, { context: { tagpoint: { ...meta } } });
     } catch {
       // The sink's error must not stop the next tag.
     }
     if (options.dataLayer) {
       try {
-        dataLayerPush(tag.event, properties, meta);
+        // Google Tag Manager: `{ event, ...properties, tagpoint: { tag, revision } }`.
+        (w.dataLayer = Array.isArray(w.dataLayer) ? w.dataLayer : []).push({ ...properties, event: tag.event, tagpoint: { ...meta } });
       } catch {
         // As above.
       }
@@ -230,7 +232,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     if (location.href === href) return;
     href = location.href;
     if (!tags) {
-      if (buffer && buffer.length < bufferSize) buffer.push({ trigger: 'pageview', path: [] });
+      if (buffer && buffer.length < BUFFER_SIZE) buffer.push({ trigger: 'pageview', path: [] });
       return;
     }
     page = compile(href);
@@ -248,7 +250,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     routeCheck();
     const trigger = event.type as ActionTrigger;
     if (!tags || !page) {
-      if (buffer && buffer.length < bufferSize) {
+      if (buffer && buffer.length < BUFFER_SIZE) {
         // composedPath() is empty after dispatch, so the path is kept now.
         buffer.push({ trigger, path: event.composedPath() });
       }

@@ -15,8 +15,8 @@ export type ElementTest = (el: Element) => boolean;
 /** One branch of a selector list, ready for the index. */
 export interface CompiledSelector {
   /**
-   * What the element itself must carry, best first: `#id`, `[name=value`, `.class`,
-   * `[name`, then its tag name. Empty when nothing is known (`:is(...)`).
+   * What the element itself must carry: `#id`, `$name=value`, `.class`, `[name` and its
+   * tag name. Empty when nothing is known (`:is(...)`).
    */
   keys: string[];
   /**
@@ -37,13 +37,10 @@ interface Compound {
   exact: boolean;
 }
 
-// Attribute values HTML compares case-insensitively; leave those to the browser.
-// (The common ones; the rest are presentational attributes recorded selectors do not use.)
-const LEGACY_CI = /^(type|method|target|rel|lang|dir)$/;
 // The browser has already accepted the selector, so names can be matched loosely here.
 const NAME = '[-\\w\\u00a0-\\uffff]+';
 const TOKEN = new RegExp(
-  `^(?:(${NAME}|\\*)|#(${NAME})|\\.(${NAME})|\\[\\s*(${NAME})\\s*(?:([\\^$*]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${NAME}))\\s*)?\\]|:(nth-child|nth-of-type)\\(\\s*(\\d+)\\s*\\))`,
+  `^(?:(${NAME}|\\*)|#(${NAME})|\\.(${NAME})|\\[\\s*(${NAME})\\s*(?:([\\^$*]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${NAME}))\\s*)?\\]|:(nth-child)\\(\\s*(\\d+)\\s*\\))`,
 );
 
 /** Splits at top-level occurrences of `stop`, skipping strings, brackets and parentheses. */
@@ -81,15 +78,13 @@ export function splitList(selector: string): string[] {
 // same element in a long list. Forgotten in a microtask, before the DOM can change.
 const positions = new Map<Element, number>();
 
-function nthOf(el: Element, sameType: boolean): number {
-  let n = sameType ? 0 : positions.get(el);
+function nthOf(el: Element): number {
+  let n = positions.get(el);
   if (n) return n;
   n = 1;
-  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (!sameType || s.localName === el.localName) n++;
-  if (!sameType) {
-    if (!positions.size) queueMicrotask(() => positions.clear());
-    positions.set(el, n);
-  }
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) n++;
+  if (!positions.size) queueMicrotask(() => positions.clear());
+  positions.set(el, n);
   return n;
 }
 
@@ -109,8 +104,7 @@ function attrTest(name: string, op: string | undefined, value: string): ElementT
 
 function parseCompound(text: string): Compound {
   const tests: ElementTest[] = [];
-  // By rank: ids, [name=value], classes, [name], tag names.
-  const keys: string[][] = [[], [], [], [], []];
+  const keys: string[] = [];
   let rest = text.includes('\\') || text.includes('|') && !/\|=/.test(text) ? '\u0000' : text;
   while (rest) {
     const m = TOKEN.exec(rest);
@@ -119,31 +113,27 @@ function parseCompound(text: string): Compound {
     const [, t, hash, dot, name, op, v1, v2, v3, nth, n] = m;
     if (t !== undefined) {
       if (tests.length || t !== t.toLowerCase()) { rest = '\u0000'; break; }
-      if (t !== '*') { keys[4]!.push(t); tests.push((el) => el.localName === t); }
+      if (t !== '*') { keys.push(t); tests.push((el) => el.localName === t); }
     } else if (hash !== undefined) {
-      keys[0]!.push('#' + hash);
+      keys.push('#' + hash);
       tests.push((el) => el.id === hash);
     } else if (dot !== undefined) {
-      keys[2]!.push('.' + dot);
+      keys.push('.' + dot);
       tests.push((el) => el.classList.contains(dot));
     } else if (name !== undefined) {
       const lname = name.toLowerCase();
       const value = v1 ?? v2 ?? v3 ?? '';
-      keys[3]!.push('[' + lname);
-      if (op && LEGACY_CI.test(lname)) {
-        // The name is still a key; the browser decides the value's case rules.
-        rest = '\u0000';
-        break;
-      }
-      if (op === '=') keys[1]!.push(`[${lname}=${value}`);
+      // Values compare case-sensitively here, also where HTML would not (`type`): recorded
+      // selectors copy the page's own values.
+      keys.push('[' + lname);
+      if (op === '=') keys.push(`$${lname}=${value}`);
       tests.push(attrTest(lname, op, value));
     } else if (nth !== undefined) {
       const index = Number(n);
-      const sameType = nth === 'nth-of-type';
-      tests.push((el) => nthOf(el, sameType) === index);
+      tests.push((el) => nthOf(el) === index);
     }
   }
-  return { tests, keys: keys.flat(), exact: rest === '' };
+  return { tests, keys, exact: rest === '' };
 }
 
 function all(tests: ElementTest[]): ElementTest {
@@ -183,8 +173,9 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
   const last = compounds.pop()!;
   const keys = last.keys;
   const siblings = combinators.some((c) => c === '+' || c === '~');
-  const up = siblings ? [] : compounds.flatMap((c) => c.keys).filter((k) => /^[#.[]/.test(k));
-  const near = up.find((k) => k[0] === '#') || up.find((k) => k.includes('=')) || up[0];
+  // Sorted, ids come first, then attribute values, classes, attribute names; tag names
+  // are left out (too common).
+  const near = siblings ? undefined : compounds.flatMap((c) => c.keys).filter((k) => /^[#$.[]/.test(k)).sort()[0];
   compounds.push(last);
   // Sibling combinators are rare in recorded selectors; the browser takes those.
   if (siblings || !compounds.every((c) => c.exact)) {

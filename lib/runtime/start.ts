@@ -1,5 +1,4 @@
 /** `start()`: the runtime's public entry (script tag, `window.Tagpoint`, ES module, plugin). */
-import { fetchConfig, readCached, saveCached } from './loader';
 import { createRuntime, type Runtime, type RuntimeOptions, type TagpointHandle } from './runtime';
 
 /** Options of `start()`: a config or where to fetch it, plus the runtime's options. */
@@ -10,24 +9,45 @@ export interface StartOptions extends RuntimeOptions {
   configUrl?: string;
   /** How long to wait for the config, in ms. Default 5000. */
   timeout?: number;
-  /** Keep and reuse the last good config of `configUrl`. Default true. */
-  cache?: boolean;
 }
 
+/**
+ * Fetches the config (aborted after `timeout`), keeps the last good one in localStorage under
+ * its absolute URL as `<revision>\n<config text>` (rewritten only when the revision changes),
+ * and falls back to that copy when the fetch or the config fails.
+ */
 async function load(runtime: Runtime, url: string, options: StartOptions): Promise<void> {
-  const useCache = options.cache !== false;
+  let key = '';
   try {
-    // Keyed by the absolute URL, whatever page resolved it.
     url = new URL(url, location.href).href;
-    const text = await fetchConfig(url, options.timeout ?? 5000);
+    key = 'tagpoint:config:' + url;
+    const controller = new AbortController();
+    // Aborting also ends a body that trickles in after the headers.
+    setTimeout(() => controller.abort(), options.timeout ?? 5000);
+    const response = await fetch(url, { credentials: 'omit', signal: controller.signal });
+    if (!response.ok) throw Error(`HTTP ${response.status}`);
+    const text = await response.text();
     const config = JSON.parse(text);
-    // load() reports why it refused a config; then the cached one is tried.
-    if (runtime.load(config, 'network')) return void (useCache && saveCached(url, text, config.revision));
+    // load() reports why it refused a config; then the kept one is tried.
+    if (runtime.load(config, 'network')) {
+      try {
+        const head = config.revision + '\n';
+        if (!localStorage.getItem(key)?.startsWith(head)) localStorage.setItem(key, head + text);
+      } catch {
+        // Storage full or forbidden: no copy then.
+      }
+      return;
+    }
   } catch (error) {
     runtime.report({ type: 'load-error', reason: String(error).slice(0, 200) });
   }
-  const cached = useCache && readCached(url);
-  if (!cached || !runtime.load(cached, 'cache')) runtime.fail();
+  try {
+    const text = localStorage.getItem(key)!;
+    if (runtime.load(JSON.parse(text.slice(text.indexOf('\n') + 1)), 'cache')) return;
+  } catch {
+    // Nothing kept (or unreadable).
+  }
+  runtime.fail();
 }
 
 /**

@@ -18,7 +18,6 @@ interface Entry {
 }
 
 interface Bucket {
-  size: number;
   /** Entries without an ancestor key. */
   any: Entry[];
   /** Entries by the key an ancestor must carry. */
@@ -46,8 +45,8 @@ export interface TagIndex {
  */
 function fallbackHolds(tag: RuntimeTag, el: Element): boolean {
   const target = tag.target!;
-  const root = el.getRootNode() as ParentNode;
-  return !root.querySelector(target.selector) && !document.querySelector(target.selector) && fingerprintAgrees(el, target.fingerprint!);
+  // The element's own tree: the document, or the shadow root it lives in.
+  return !(el.getRootNode() as ParentNode).querySelector(target.selector) && fingerprintAgrees(el, target.fingerprint!);
 }
 
 /** Creates an empty index. */
@@ -61,19 +60,19 @@ export function createTagIndex(): TagIndex {
     let best = Infinity;
     for (const k of b.keys) {
       // An id wins; a tag name only when nothing else is known; otherwise the least crowded.
-      const crowd = k[0] === '#' ? -1 : (buckets.get(k)?.size ?? 0) + (/^[.[]/.test(k) ? 0 : 1e9);
+      const bucket = buckets.get(k);
+      const crowd = k[0] === '#' ? -1 : (bucket ? bucket.any.length + bucket.near.size : 0) + (/^[$.[]/.test(k) ? 0 : 1e9);
       if (crowd < best) [key, best] = [k, crowd];
     }
     let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = { size: 0, any: [], near: new Map() }));
-    bucket.size++;
+    if (!bucket) buckets.set(key, (bucket = { any: [], near: new Map() }));
     const near = b.near;
     if (near) {
       const list = bucket.near.get(near);
       if (list) list.push(entry);
       else bucket.near.set(near, [entry]);
     } else bucket.any.push(entry);
-    for (const k of [key, near]) if (k?.[0] === '[') attrNames.add(k.slice(1).split('=')[0]!);
+    for (const k of [key, near]) if (/^[$[]/.test(k!)) attrNames.add(k!.slice(1).split('=')[0]!);
   };
 
   return {
@@ -100,7 +99,7 @@ export function createTagIndex(): TagIndex {
           const attrs = el.attributes;
           for (let a = 0; a < attrs.length; a++) {
             const { name, value } = attrs[a]!;
-            if (attrNames.has(name)) keys.push('[' + name, '[' + name + '=' + value);
+            if (attrNames.has(name)) keys.push('[' + name, '$' + name + '=' + value);
           }
         }
         for (let k = 2; k < keys.length; k++) present.add(keys[k]!);
@@ -112,14 +111,10 @@ export function createTagIndex(): TagIndex {
       const check = (list: Entry[] | undefined) => {
         if (!list) return;
         for (const entry of list) {
-          if (done && done.has(entry.tag)) continue;
-          try {
-            if (entry.test(el) && (!entry.fallback || fallbackHolds(entry.tag, el))) {
-              (done ||= new Set()).add(entry.tag);
-              out.push({ tag: entry.tag, element: el, fallback: !!entry.fallback });
-            }
-          } catch {
-            // One broken entry never stops the others.
+          // Tests run validated selectors only; the runtime's guard catches the rest.
+          if (!done?.has(entry.tag) && entry.test(el) && (!entry.fallback || fallbackHolds(entry.tag, el))) {
+            (done ||= new Set()).add(entry.tag);
+            out.push({ tag: entry.tag, element: el, fallback: !!entry.fallback });
           }
         }
       };

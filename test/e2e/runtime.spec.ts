@@ -176,7 +176,6 @@ test('Tagpoint.start with a custom sink and timeout; stop() removes everything',
     const handle = await (window as any).Tagpoint.start({
       configUrl: '/rt/config.json?manual',
       timeout: 300,
-      cache: false,
       track: (event: string, properties: unknown, meta: unknown) => calls.push({ event, properties, meta }),
     });
     const waited = performance.now() - t0;

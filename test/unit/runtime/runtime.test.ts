@@ -245,13 +245,14 @@ describe('lifecycle', () => {
     expect(calls).toEqual(['Viewed', 'Clicked']);
   });
 
-  it('keeps at most bufferSize actions', () => {
+  it('keeps at most 50 actions while the config loads', () => {
     const calls: string[] = [];
-    const rt = createRuntime({ track: (e) => calls.push(e), bufferSize: 3 });
+    const rt = createRuntime({ track: (e) => calls.push(e) });
     handles.push(rt);
-    for (let i = 0; i < 10; i++) click(document.querySelector('button')!);
+    for (let i = 0; i < 60; i++) click(document.querySelector('button')!);
     rt.load(config([{ id: 'c', event: 'Clicked', trigger: 'click', target: { selector: 'button' } }]), 'network');
-    expect(calls).toEqual(['Clicked', 'Clicked']); // 3 = the initial page view + 2 clicks
+    // 50 = the initial page view + 49 clicks.
+    expect(calls).toEqual(Array(49).fill('Clicked'));
   });
 
   it('stop() removes listeners and restores history', () => {
