@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: builds what the e2e tests load (`npm run build`, as a TAGPOINT_E2E=1 test
-// build), runs the unit tests (vitest) and then the e2e tests (Playwright, even when unit
-// tests failed), and ends with one line summed over both: `N passed, N failed[, N skipped]`.
+// build), runs the unit tests (vitest), the e2e tests (Playwright, even when unit tests
+// failed) and the demo's smoke run (`npm start -- --smoke` on the builds just made, counted
+// as one test), and ends with one line summed over all: `N passed, N failed[, N skipped]`.
 // Exits non-zero when a test failed, the build failed, or a runner crashed
 // (a runner that left no report counts as 1 failed).
 //
@@ -9,6 +10,7 @@
 //   npm test -- --unit-only [args]    build, vitest only; args go to `vitest run`
 //   npm test -- --e2e-only [args]     build, Playwright only; args go to `playwright test`
 //   npm test -- --no-build            skip the build (use the .output/ already there)
+//   npm test -- --no-smoke            skip the smoke run (never run with --unit-only/--e2e-only)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +24,7 @@ const reports = {
   e2e: path.join(root, 'reports', 'playwright.json'),
 };
 
-const USAGE = 'usage: npm test -- [--unit-only | --e2e-only] [--no-build] [args for that runner]';
+const USAGE = 'usage: npm test -- [--unit-only | --e2e-only] [--no-build] [--no-smoke] [args for that runner]';
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(name);
@@ -36,6 +38,7 @@ if (flag('--help') || flag('-h')) {
 const unitOnly = flag('--unit-only');
 const e2eOnly = flag('--e2e-only');
 const noBuild = flag('--no-build');
+const noSmoke = flag('--no-smoke');
 if (unitOnly && e2eOnly) {
   console.error(`--unit-only and --e2e-only exclude each other.\n${USAGE}`);
   process.exit(2);
@@ -142,6 +145,13 @@ if (!unitOnly) {
     );
     results.push({ label: 'e2e (playwright)', ...counts });
   }
+}
+
+if (!unitOnly && !e2eOnly && !noSmoke) {
+  // The whole demo stack as a newcomer starts it: registry, shop, collector and the extension,
+  // tagging through the side panel, publishing, and an event arriving at the collector.
+  const status = run('smoke (npm start -- --smoke)', process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--smoke', '--no-build']);
+  results.push({ label: 'smoke (npm start -- --smoke)', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };
