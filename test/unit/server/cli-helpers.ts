@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { runCli as runCliInProcess } from '../../../lib/server/cli';
 
 /** The repository's CLI entry, run as `node bin/tagpoint.mjs`. */
 // From the working directory (the repository root under vitest): under happy-dom, import.meta.url is not a file URL.
@@ -16,6 +17,24 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the CLI in this process: the same `runCli` that bin/tagpoint.mjs calls, with
+ * `runCli`'s result shape. For cases where the process itself is not under test: a spawn
+ * compiles the CLI with tsx (about a second each on a loaded 2-core machine). `env` is the
+ * whole environment (the test process's is not inherited). Not for `serve` (it never stops).
+ */
+export async function runCliHere(args: string[], options: { env?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCliInProcess(args, {
+    out: (line) => (stdout += `${line}\n`),
+    err: (line) => (stderr += `${line}\n`),
+    env: { ...options.env },
+    stopSignal: () => new Promise<string>(() => {}),
+  });
+  return { code: code as number | null, stdout, stderr };
 }
 
 /** Starts `tagpoint serve --port 0 ...` in a child process and waits for its URL. */

@@ -3,12 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli as runCliInProcess } from '../../../lib/server/cli';
-import { runCli, spawnServe } from './cli-helpers';
+import { runCli, runCliHere, spawnServe } from './cli-helpers';
 import { makeConfig, tempDir } from './helpers';
 
-// These tests spawn `node bin/tagpoint.mjs` (tsx compiles on start: about half a second each on 2 cores).
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+// `runCli` spawns `node bin/tagpoint.mjs` (tsx compiles on start: 1 to 1.5 s each on a loaded
+// 2-core machine, more under CI load), so each test spawns at most two processes where the
+// process itself is under test (exit code, environment, signals, a busy port); the other
+// calls run the same `runCli` in-process (`runCliHere`). The timeout leaves room for a
+// machine several times slower than that.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const dir = tempDir('tagpoint-cli-');
 const db = join(dir.dir, 'cli.db');
@@ -21,7 +24,7 @@ afterAll(() => dir.remove());
 
 describe('tagpoint token', () => {
   it('creates a token printed once, usable for publishing, and revokes it by id or by token', async () => {
-    const created = await runCli(['token', 'create', '--site', 'shop', '--role', 'publisher', '--label', 'Release bot', '--db', db]);
+    const created = await runCliHere(['token', 'create', '--site', 'shop', '--role', 'publisher', '--label', 'Release bot', '--db', db]);
     expect(created.code).toBe(0);
     const lines = created.stdout.trim().split('\n');
     const token = lines[lines.length - 1]!;
@@ -29,26 +32,27 @@ describe('tagpoint token', () => {
     expect(created.stdout).toMatch(/publisher token tok_[0-9a-f]{12} for site "shop" \(label "Release bot"\)/);
     const id = /tok_[0-9a-f]{12}/.exec(created.stdout)![0];
 
-    const listed = await runCli(['token', 'list', '--db', db]);
+    const listed = await runCliHere(['token', 'list', '--db', db]);
     expect(listed.stdout).toContain(id);
     expect(listed.stdout).not.toContain(token);
 
     const server = await spawnServe(['--db', db]);
     try {
       const config = file('revoke.json', makeConfig());
-      const publish = () => runCli(['publish', config, '--registry', server.url, '--site', 'shop'], { env: { TAGPOINT_TOKEN: token } });
-      expect((await publish()).code).toBe(0);
-      const revoked = await runCli(['token', 'revoke', id, '--db', db]);
+      const args = ['publish', config, '--registry', server.url, '--site', 'shop'];
+      // The token from the real environment of a spawned CLI.
+      expect((await runCli(args, { env: { TAGPOINT_TOKEN: token } })).code).toBe(0);
+      const revoked = await runCliHere(['token', 'revoke', id, '--db', db]);
       expect(revoked.code).toBe(0);
       expect(revoked.stdout).toMatch(new RegExp(`Revoked token ${id}`));
-      const refused = await publish();
+      const refused = await runCliHere(args, { env: { TAGPOINT_TOKEN: token } });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/401.*revoked/);
 
-      const second = await runCli(['token', 'create', '--site', 'shop', '--role', 'viewer', '--db', db, '--json']);
+      const second = await runCliHere(['token', 'create', '--site', 'shop', '--role', 'viewer', '--db', db, '--json']);
       const json = JSON.parse(second.stdout);
       expect(json).toMatchObject({ site: 'shop', role: 'viewer', label: json.id, token: expect.stringMatching(/^tp_/) });
-      expect((await runCli(['token', 'revoke', json.token, '--db', db])).stdout).toContain(`Revoked token ${json.id}`);
+      expect((await runCliHere(['token', 'revoke', json.token, '--db', db])).stdout).toContain(`Revoked token ${json.id}`);
     } finally {
       await server.stop();
     }
@@ -65,11 +69,9 @@ describe('tagpoint token', () => {
     [['validate'], 2, /validate needs a FILE/],
     [['publish', 'x.json', '--site', 'shop', '--token', 't'], 2, /needs --registry/],
   ])('%j exits %i with a clear message', async (args, code, message) => {
-    // In-process (the same runCli that bin/tagpoint.mjs calls): spawning for each case costs half a second.
-    const err: string[] = [];
-    const io = { out: () => {}, err: (line: string) => err.push(line), env: {}, stopSignal: () => new Promise<string>(() => {}) };
-    expect(await runCliInProcess([...args, ...(args[0] === 'token' ? ['--db', db] : [])], io)).toBe(code);
-    expect(err.join('\n')).toMatch(message);
+    const result = await runCliHere([...args, ...(args[0] === 'token' ? ['--db', db] : [])]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(message);
   });
 });
 
@@ -98,7 +100,7 @@ describe('tagpoint validate', () => {
     ['missing', undefined, /cannot read it \(ENOENT\)/],
   ])('exits 1 for a file that is %s', async (_name, content, message) => {
     const path = content === undefined ? join(dir.dir, 'nope.json') : file('broken.json', content);
-    const result = await runCli(['validate', path]);
+    const result = await runCliHere(['validate', path]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
   });
@@ -108,7 +110,7 @@ describe('tagpoint publish and serve', () => {
   let server: Awaited<ReturnType<typeof spawnServe>>;
   let token: string;
   beforeAll(async () => {
-    const created = await runCli(['token', 'create', '--site', 'shop', '--role', 'publisher', '--label', 'cli', '--db', db, '--json']);
+    const created = await runCliHere(['token', 'create', '--site', 'shop', '--role', 'publisher', '--label', 'cli', '--db', db, '--json']);
     token = JSON.parse(created.stdout).token;
     server = await spawnServe(['--db', db, '--mirror', join(dir.dir, 'mirror')]);
     return async () => {
@@ -118,30 +120,30 @@ describe('tagpoint publish and serve', () => {
 
   it('publishes, then exits 1 on a conflict, an invalid config or another site', async () => {
     const good = file('publish.json', makeConfig('shop', 2));
-    const first = await runCli(['publish', good, '--registry', server.url, '--site', 'shop', '--token', token, '-m', 'from CI']);
+    const first = await runCliHere(['publish', good, '--registry', server.url, '--site', 'shop', '--token', token, '-m', 'from CI']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const revision = Number(/revision (\d+)/.exec(first.stdout)![1]);
     const versions = await (await fetch(`${server.url}/v1/sites/shop/versions`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(versions[0]).toMatchObject({ revision, message: 'from CI', author: 'cli', tagCount: 2 });
 
-    const conflict = await runCli(['publish', good, '--registry', server.url, '--site', 'shop', '--token', token, '--base', String(revision - 1)]);
+    const conflict = await runCliHere(['publish', good, '--registry', server.url, '--site', 'shop', '--token', token, '--base', String(revision - 1)]);
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toMatch(new RegExp(`409.*live revision: ${revision}`));
 
     const bad = makeConfig() as any;
     bad.tags[0].trigger = 'hover';
-    const invalid = await runCli(['publish', file('invalid.json', bad), '--registry', server.url, '--site', 'shop', '--token', token]);
+    const invalid = await runCliHere(['publish', file('invalid.json', bad), '--registry', server.url, '--site', 'shop', '--token', token]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/tags\[0\]\.trigger/);
 
-    const wrongSite = await runCli(['publish', good, '--registry', server.url, '--site', 'blog', '--token', token]);
+    const wrongSite = await runCliHere(['publish', good, '--registry', server.url, '--site', 'blog', '--token', token]);
     expect(wrongSite.code).toBe(1);
     expect(wrongSite.stderr).toMatch(/for site "shop", not --site blog/);
   });
 
   it('exits 1 when the registry cannot be reached', async () => {
-    const result = await runCli(['publish', file('unreachable.json', makeConfig()), '--registry', 'http://127.0.0.1:9', '--site', 'shop', '--token', token]);
+    const result = await runCliHere(['publish', file('unreachable.json', makeConfig()), '--registry', 'http://127.0.0.1:9', '--site', 'shop', '--token', token]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/could not reach the registry/);
   });
