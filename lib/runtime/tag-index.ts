@@ -18,6 +18,8 @@ interface Entry {
 }
 
 interface Bucket {
+  /** How many entries it holds. */
+  n: number;
   /** Entries without an ancestor key. */
   any: Entry[];
   /** Entries by the key an ancestor must carry. */
@@ -60,12 +62,12 @@ export function createTagIndex(): TagIndex {
     let best = Infinity;
     for (const k of b.keys) {
       // An id wins; a tag name only when nothing else is known; otherwise the least crowded.
-      const bucket = buckets.get(k);
-      const crowd = k[0] === '#' ? -1 : (bucket ? bucket.any.length + bucket.near.size : 0) + (/^[$.[]/.test(k) ? 0 : 1e9);
+      const crowd = k[0] === '#' ? -1 : (buckets.get(k)?.n ?? 0) + (/^[$.[]/.test(k) ? 0 : 1e9);
       if (crowd < best) [key, best] = [k, crowd];
     }
     let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = { any: [], near: new Map() }));
+    if (!bucket) buckets.set(key, (bucket = { n: 0, any: [], near: new Map() }));
+    bucket.n++;
     const near = b.near;
     if (near) {
       const list = bucket.near.get(near);

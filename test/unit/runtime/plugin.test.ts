@@ -1,0 +1,30 @@
+import { afterEach, expect, it } from 'vitest';
+import { tagpointPlugin } from '../../../lib/runtime';
+
+const config = {
+  version: 1,
+  site: 'shop',
+  revision: 2,
+  tags: [{ id: 'buy', event: 'Bought', trigger: 'click', target: { selector: '#buy' }, properties: [{ name: 'k', source: 'static', value: 'v' }] }],
+};
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+it('is an analytics-next utility plugin that sends through the analytics it is registered with', async () => {
+  document.body.innerHTML = '<button id="buy">Buy</button>';
+  const calls: unknown[][] = [];
+  const analytics = { track: (...args: unknown[]) => calls.push(args) };
+  const plugin = tagpointPlugin({ config });
+  expect({ name: plugin.name, type: plugin.type, loaded: plugin.isLoaded() }).toEqual({ name: 'Tagpoint', type: 'utility', loaded: false });
+  expect(plugin.version).toMatch(/^\d+\.\d+\.\d+$/);
+  await plugin.load({}, analytics);
+  expect(plugin.isLoaded()).toBe(true);
+  document.getElementById('buy')!.click();
+  expect(calls).toEqual([['Bought', { k: 'v' }, { context: { tagpoint: { tag: 'buy', revision: 2 } } }]]);
+  await plugin.unload();
+  expect(plugin.isLoaded()).toBe(false);
+  document.getElementById('buy')!.click();
+  expect(calls).toHaveLength(1);
+});
