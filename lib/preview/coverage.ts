@@ -3,29 +3,9 @@
  * and which have fired in this session.
  */
 import type { Tag } from '../config/types';
-import { MAX_VALUE_LENGTH } from '../config/limits';
-import { compilePageRule } from '../runtime/page-rules';
+import { isOnPage } from '../picker/page-rules';
 import { safeResolve } from './candidates';
 import type { LogEntry, TagPresence } from './schemas';
-
-/** True when the tag's page rules let it fire on `url` (no rules: every page). */
-export function pageRulesHold(tag: Pick<Tag, 'pages'>, url: string): boolean {
-  if (!tag.pages || tag.pages.length === 0) return true;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  return tag.pages.some((rule) => {
-    const test = compilePageRule(rule, MAX_VALUE_LENGTH);
-    try {
-      return !!test && test(u);
-    } catch {
-      return false;
-    }
-  });
-}
 
 /** Each tag's presence on the page: target matches, page rule, enabled. */
 export function tagPresence(tags: readonly Tag[], root: ParentNode, url: string): TagPresence[] {
@@ -34,7 +14,7 @@ export function tagPresence(tags: readonly Tag[], root: ParentNode, url: string)
     event: tag.event,
     trigger: tag.trigger,
     count: safeResolve(tag, root).length,
-    pageRule: pageRulesHold(tag, url),
+    pageRule: isOnPage(tag.pages, url),
     enabled: tag.enabled !== false,
   }));
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPreviewAgent, readTags, type OutlineDrawer, type PreviewAgent } from '../../../lib/preview/agent';
 import { domDistance, rankCandidates } from '../../../lib/preview/candidates';
-import { coverageRows, describePresence, pageRulesHold, tagPresence } from '../../../lib/preview/coverage';
+import { coverageRows, describePresence, tagPresence } from '../../../lib/preview/coverage';
+import { isOnPage } from '../../../lib/picker/page-rules';
 import type { LogEntry } from '../../../lib/preview/schemas';
 import type { Tag } from '../../../lib/config/types';
 
@@ -73,8 +74,8 @@ describe('coverage', () => {
     [[{ match: 'path-prefix', value: '/checkout/' }], 'http://x/checkout/1', true],
     [[{ match: 'path-prefix', value: '/checkout/' }], 'http://x/cart', false],
     [[{ match: 'regex', value: '(a+)+' }], 'http://x/aaa', false],
-  ] as const)('page rules %j on %s -> %s', (pages, url, expected) => {
-    expect(pageRulesHold({ pages: pages as Tag['pages'] }, url)).toBe(expected);
+  ] as const)('page rules %j on %s -> %s (isOnPage, which tagPresence uses)', (pages, url, expected) => {
+    expect(isOnPage(pages as Tag['pages'], url)).toBe(expected);
   });
 
   it('lists presence and fired counts per tag', () => {
