@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { runCli as runCliInProcess } from '../../../lib/server/cli';
 
 /** The repository's CLI entry, run as `node bin/tagpoint.mjs`. */
 // From the working directory (the repository root under vitest): under happy-dom, import.meta.url is not a file URL.
@@ -26,6 +25,9 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
  * whole environment (the test process's is not inherited). Not for `serve` (it never stops).
  */
 export async function runCliHere(args: string[], options: { env?: Record<string, string> } = {}) {
+  // Imported here: lib/server resolves paths from import.meta.url at load, which fails under
+  // happy-dom in the component tests that import this file for spawnServe.
+  const { runCli: runCliInProcess } = await import('../../../lib/server/cli');
   let stdout = '';
   let stderr = '';
   const code = await runCliInProcess(args, {
