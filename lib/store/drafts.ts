@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseTag } from '../config/parse';
 import type { ConfigError, Tag } from '../config/types';
 import { MAX_TAGS } from '../config/limits';
+import { createKeyWatcher, type StorageChangedEvent } from './key-watcher';
 import { planMigration } from './migrate';
 import { SITE_KEY_PREFIX, StoredSiteSchema, siteKey, type StoredSite } from './schema';
 
@@ -33,7 +34,7 @@ export interface DraftStoreOptions {
   /** Where drafts live. Default: `browser.storage.local` (survives browser restarts). */
   area?: StorageAreaLike;
   /** Change notifications. Default: `browser.storage.onChanged` for the `local` area. */
-  onChanged?: typeof browser.storage.onChanged;
+  onChanged?: StorageChangedEvent;
   /** Area name whose changes `subscribe` follows. Default `'local'`. */
   areaName?: string;
 }
@@ -79,9 +80,7 @@ function toDrafts(site: string, stored: StoredSite | undefined): SiteDrafts {
 /** Creates the draft store. Nothing is read until the first call. */
 export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
   const area: StorageAreaLike = options.area ?? (browser.storage.local as unknown as StorageAreaLike);
-  const onChanged = options.onChanged ?? browser.storage.onChanged;
-  const areaName = options.areaName ?? 'local';
-  const disposers = new Set<() => void>();
+  const watcher = createKeyWatcher(options.onChanged ?? browser.storage.onChanged, options.areaName ?? 'local');
   let migrated: Promise<void> | undefined;
   // Writes are serialised so two quick edits cannot lose each other (read-modify-write).
   let queue: Promise<unknown> = Promise.resolve();
@@ -161,19 +160,10 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       return toDrafts(site, stored);
     },
     subscribe(site, listener) {
-      const key = siteKey(site);
-      const handler = (changes: Record<string, { newValue?: unknown }>, name: string) => {
-        if (name !== areaName || !(key in changes)) return;
-        const parsed = StoredSiteSchema.safeParse(changes[key]?.newValue);
+      return watcher.watch(siteKey(site), (newValue) => {
+        const parsed = StoredSiteSchema.safeParse(newValue);
         listener(toDrafts(site, parsed.success ? parsed.data : undefined));
-      };
-      onChanged.addListener(handler);
-      const dispose = () => {
-        onChanged.removeListener(handler);
-        disposers.delete(dispose);
-      };
-      disposers.add(dispose);
-      return dispose;
+      });
     },
     async listSites() {
       await ready();
@@ -184,7 +174,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         .sort();
     },
     dispose() {
-      for (const dispose of [...disposers]) dispose();
+      watcher.dispose();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { ConfigError } from '../config/types';
 import { z } from '../config/zod';
 import { parseDemoDefaults, parseExtensionRegistrySettings, type ExtensionRegistrySettings } from '../publish/settings';
 import type { StorageAreaLike } from './drafts';
+import { createKeyWatcher, type StorageChangedEvent } from './key-watcher';
 
 /** Storage key of the registry settings (beside the drafts in `storage.local`). */
 export const REGISTRY_SETTINGS_KEY = 'tagpoint:registry';
@@ -25,7 +26,7 @@ export interface RegistrySettingsStoreOptions {
   /** Default: `browser.storage.local`. */
   area?: StorageAreaLike;
   /** Default: `browser.storage.onChanged`. */
-  onChanged?: typeof browser.storage.onChanged;
+  onChanged?: StorageChangedEvent;
   /** Area name whose changes `subscribe` follows. Default `'local'`. */
   areaName?: string;
   /**
@@ -65,10 +66,8 @@ export async function readPackagedDefaults(): Promise<unknown> {
 /** Creates the settings store. Nothing is read until the first call. */
 export function createRegistrySettingsStore(options: RegistrySettingsStoreOptions = {}): RegistrySettingsStore {
   const area: StorageAreaLike = options.area ?? (browser.storage.local as unknown as StorageAreaLike);
-  const onChanged = options.onChanged ?? browser.storage.onChanged;
-  const areaName = options.areaName ?? 'local';
+  const watcher = createKeyWatcher(options.onChanged ?? browser.storage.onChanged, options.areaName ?? 'local');
   const readDefaults = options.readDefaults ?? readPackagedDefaults;
-  const disposers = new Set<() => void>();
 
   function fromStored(raw: unknown): ExtensionRegistrySettings | undefined {
     const record = StoredRegistrySettingsSchema.safeParse(raw);
@@ -98,22 +97,14 @@ export function createRegistrySettingsStore(options: RegistrySettingsStoreOption
       return parsed;
     },
     subscribe(listener) {
-      const handler = (changes: Record<string, { newValue?: unknown }>, name: string) => {
-        if (name !== areaName || !(REGISTRY_SETTINGS_KEY in changes)) return;
-        const saved = fromStored(changes[REGISTRY_SETTINGS_KEY]?.newValue);
+      return watcher.watch(REGISTRY_SETTINGS_KEY, (newValue) => {
+        const saved = fromStored(newValue);
         if (saved) listener({ settings: saved, source: 'saved' });
         else void defaults().then(listener);
-      };
-      onChanged.addListener(handler);
-      const dispose = () => {
-        onChanged.removeListener(handler);
-        disposers.delete(dispose);
-      };
-      disposers.add(dispose);
-      return dispose;
+      });
     },
     dispose() {
-      for (const dispose of [...disposers]) dispose();
+      watcher.dispose();
     },
   };
 }
