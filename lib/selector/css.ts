@@ -1,4 +1,4 @@
-/** CSS text helpers shared by the builders. */
+/** CSS text helpers shared by the builders. Imports nothing: resolve.ts (for the runtime) uses it. */
 
 /** An identifier escaped for CSS (`#id`, `.class`), with a fallback where `CSS.escape` is missing. */
 export function cssIdent(name: string): string {
@@ -22,6 +22,7 @@ export function queryAll(scope: ParentNode, selector: string): Element[] {
   try {
     return Array.from(scope.querySelectorAll(selector));
   } catch {
+    // an invalid selector (hand-edited config, another engine's syntax) finds nothing
     return [];
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Locator resolution, kept apart so the website runtime can import it alone: pure DOM, no
- * @medv/finder, no zod, only a type import from lib/config.
+ * @medv/finder, no zod, only a type import from lib/config (and css.ts, which imports nothing).
  */
 import type { Fingerprint, Locator } from '../config/types';
+import { queryAll } from './css';
 
 /** Longest text sample a fingerprint keeps; a sample this long is compared as a prefix. */
 export const TEXT_SAMPLE_LENGTH = 64;
@@ -49,15 +50,6 @@ export function isFingerprintMatch(el: Element, fingerprint: Fingerprint): boole
   if (same) agree++;
   else differ++;
   return differ === 0 || (differ === 1 && agree >= 2);
-}
-
-function queryAll(scope: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(scope.querySelectorAll(selector));
-  } catch {
-    // an invalid selector (hand-edited config, another engine's syntax) finds nothing
-    return [];
-  }
 }
 
 /** The open shadow roots reached by following the host selectors down from `root`. */
