@@ -10,6 +10,7 @@ import {
   type PickerRequest,
 } from './schemas';
 import { isFromContentScript } from './guard';
+import { errorText } from './error-text';
 
 /** The answer type of each picker request. */
 export type PickerResponse<T extends PickerRequest['type']> = z.infer<(typeof PickerResponseSchemas)[T]>;
@@ -59,9 +60,4 @@ export async function emitPickerEvent(event: PickerEvent): Promise<void> {
   } catch {
     // Nobody listening (side panel closed) is normal.
   }
-}
-
-/** A readable message of an unknown error. */
-export function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }

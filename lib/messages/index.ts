@@ -2,4 +2,5 @@
 export * from './schemas';
 export * from './guard';
 export * from './client';
+export * from './error-text';
 export * from './inject';

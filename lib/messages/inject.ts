@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PickerResponseSchemas } from './schemas';
-import { errorText } from './client';
+import { errorText } from './error-text';
 
 /** The picker's built file (WXT unlisted script `entrypoints/picker`). */
 export const PICKER_FILE = '/picker.js';

@@ -1,6 +1,7 @@
 /** Extension-page side of the preview: requests to the background and to the tab's agent, validated. */
 import { browser } from 'wxt/browser';
 import type { z } from '../config/zod';
+import { errorText } from '../messages/error-text';
 import {
   AgentAnswerSchemas,
   PreviewAnswerSchema,
@@ -10,8 +11,6 @@ import {
   type PreviewRequest,
   type PreviewState,
 } from './schemas';
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
 
 /**
  * Asks for access to the page's origin so the preview can follow the tab across page loads
@@ -41,7 +40,7 @@ export async function sendPreviewRequest(request: PreviewRequest): Promise<Previ
     const parsed = PreviewAnswerSchema.safeParse(await browser.runtime.sendMessage(request));
     return parsed.success ? parsed.data : { ok: false, error: 'the background sent an invalid answer' };
   } catch (error) {
-    return { ok: false, error: errorText(error) };
+    return { ok: false, error: errorText(error, { maxLength: 300 }) };
   }
 }
 

@@ -10,6 +10,7 @@
  * When access is missing the state says so in `problem` and preview resumes where it can.
  */
 import { browser } from 'wxt/browser';
+import { errorText } from '../messages/error-text';
 import { isFromContentScript, isFromExtensionPage, type SenderLike } from '../messages/guard';
 import { previewLimits, type PreviewLimits } from './limits';
 import {
@@ -52,8 +53,6 @@ export interface PreviewServiceOptions {
 export interface PreviewService {
   dispose(): void;
 }
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
 
 /** Registers the preview's listeners in the background worker. */
 export function createPreviewService(options: PreviewServiceOptions = {}): PreviewService {
@@ -137,7 +136,7 @@ export function createPreviewService(options: PreviewServiceOptions = {}): Previ
         changed(tabId);
       }
     } catch (error) {
-      state.problem = `Preview cannot run on this page: ${errorText(error)}. Allow Tagpoint on this site (Start preview asks) or click the toolbar button.`;
+      state.problem = `Preview cannot run on this page: ${errorText(error, { maxLength: 300 })}. Allow Tagpoint on this site (Start preview asks) or click the toolbar button.`;
       changed(tabId);
     }
   };
