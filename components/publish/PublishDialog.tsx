@@ -3,6 +3,7 @@ import type { ConfigError, TagConfig } from '../../lib/config/types';
 import { describeRegistryError, diffConfigs, type RegistryClient, type VersionSummary } from '../../lib/publish';
 import { DiffSummary } from './DiffSummary';
 import { ErrorList } from './ErrorList';
+import { Outcome } from './Outcome';
 
 /** Props of `PublishDialog`. */
 export interface PublishDialogProps {
@@ -132,11 +133,7 @@ export function PublishDialog({ client, site, draft, onPublished, onClose }: Pub
           )}
         </>
       )}
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Outcome problem={problem} />
       <ErrorList errors={errors} label="Problems in the config" />
     </section>
   );

@@ -10,6 +10,7 @@ import {
   type RegistrySettings,
 } from '../../lib/publish';
 import { ErrorList } from './ErrorList';
+import { Outcome } from './Outcome';
 
 /** Props of `RegistrySettingsForm`. */
 export interface RegistrySettingsProps {
@@ -133,16 +134,7 @@ export function RegistrySettingsForm({ value, site, origin, onSave, createClient
         </button>
       </div>
       <ErrorList errors={errors} label="Problems in the settings" />
-      {status && (
-        <p role="status" class="ok">
-          {status}
-        </p>
-      )}
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Outcome status={status} problem={problem} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TagConfig } from '../../lib/config/types';
 import { describeRegistryError, type RegistryClient, type VersionSummary } from '../../lib/publish';
+import { Outcome } from './Outcome';
 
 /** Props of `VersionHistory`. */
 export interface VersionHistoryProps {
@@ -132,16 +133,7 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
           ))}
         </ol>
       )}
-      {status && (
-        <p role="status" class="ok">
-          {status}
-        </p>
-      )}
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Outcome status={status} problem={problem} />
     </section>
   );
 }
