@@ -1,4 +1,6 @@
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { siteKey } from '../../../lib/store/schema';
+import { siteIdForUrl } from '../../../lib/store/site-id';
 import { extensionUrl } from '../fixtures';
 
 /** The tab id Chromium gave the page at `url` (asked from the extension's service worker). */
@@ -15,6 +17,20 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
     throw new Error('the loaded extension is a release build (no host permission on 127.0.0.1): build the test build with `TAGPOINT_E2E=1 npx wxt build`');
   }
   throw new Error(`no tab shows ${url}`);
+}
+
+/**
+ * Removes the drafts of the site `url` belongs to. Every test of a worker shares one
+ * extension storage and one site id (`127-0-0-1`: ports are ignored), so a test that counts
+ * the tag list starts from an empty one with this.
+ */
+export async function clearDrafts(worker: Worker, url: string): Promise<void> {
+  const site = siteIdForUrl(url);
+  if (!site) throw new Error(`no site id for ${url}`);
+  await worker.evaluate(async (key) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome;
+    await api.storage.local.remove(key);
+  }, siteKey(site));
 }
 
 /** The picker overlay inside a tagged page (an open shadow root, which locators pierce). */
