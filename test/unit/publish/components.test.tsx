@@ -1,13 +1,9 @@
-import { render } from 'preact';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TagConfig } from '../../../lib/config';
 import { createRegistryClient, type RegistryClient } from '../../../lib/publish';
 import { PublishDialog, RegistrySettingsForm, VersionHistory } from '../../../components/publish';
-import { openDatabase } from '../../../lib/server/db';
-import { createStore } from '../../../lib/server/store';
-import { spawnServe } from '../server/cli-helpers';
-import { makeConfig, tempDir } from '../server/fixtures';
+import { makeConfig } from '../server/fixtures';
+import { button, mount, startTestRegistry, text, type, unmountAll, waitFor } from './support';
 
 // The components talk to a real registry (`tagpoint serve`, a child process) on 127.0.0.1
 // through happy-dom's fetch, with its CORS checks.
@@ -17,63 +13,21 @@ let client: RegistryClient;
 let other: RegistryClient;
 let stop: () => Promise<unknown>;
 beforeAll(async () => {
-  const dir = tempDir();
-  const dbPath = join(dir.dir, 'tagpoint.db');
-  const store = createStore(openDatabase(dbPath));
-  r.tokens.publisher = store.createToken({ site: 'shop', role: 'publisher', label: 'Ada (CI)' }).token;
-  r.tokens.viewer = store.createToken({ site: 'shop', role: 'viewer', label: 'QA' }).token;
-  r.tokens.otherSite = store.createToken({ site: 'blog', role: 'publisher' }).token;
-  store.close();
   // Default max-age (60 s): happy-dom caches config.json like a browser; the client must still see each publish.
-  const server = await spawnServe(['--db', dbPath]);
-  r.url = server.url;
-  stop = async () => {
-    await server.stop();
-    dir.remove();
-  };
+  const registry = await startTestRegistry([
+    { site: 'shop', role: 'publisher', label: 'Ada (CI)' },
+    { site: 'shop', role: 'viewer', label: 'QA' },
+    { site: 'blog', role: 'publisher' },
+  ]);
+  r.url = registry.url;
+  [r.tokens.publisher, r.tokens.viewer, r.tokens.otherSite] = registry.tokens as [string, string, string];
+  stop = registry.stop;
   client = createRegistryClient({ baseUrl: r.url, token: r.tokens.publisher });
   other = createRegistryClient({ baseUrl: r.url, token: r.tokens.publisher });
 });
 afterAll(() => stop());
 
-let container: HTMLElement;
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
-function mount(vnode: preact.VNode) {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  render(vnode, container);
-  return container;
-}
-
-async function waitFor<T>(check: () => T, timeoutMs = 5_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
-
-const button = (root: ParentNode, name: string | RegExp) => {
-  const found = [...root.querySelectorAll('button')].find((b) =>
-    typeof name === 'string' ? b.textContent === name || b.getAttribute('aria-label') === name : name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
-  );
-  if (!found) throw new Error(`no button ${name}`);
-  return found as HTMLButtonElement;
-};
-/** Types into a field and waits for Preact's (asynchronous) re-render, as a user's next click would. */
-const type = async (element: Element, value: string) => {
-  (element as HTMLInputElement).value = value;
-  element.dispatchEvent(new Event('input', { bubbles: true }));
-  await new Promise((resolve) => setTimeout(resolve, 0));
-};
-const text = (root: Element) => root.textContent ?? '';
+afterEach(unmountAll);
 
 async function resetSite(config: TagConfig) {
   const live = await client.getLive('shop');

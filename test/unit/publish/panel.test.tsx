@@ -1,15 +1,11 @@
-import { render } from 'preact';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Tag, TagConfig } from '../../../lib/config';
 import { createRegistryClient, type RegistryClient } from '../../../lib/publish';
 import { createRegistrySettingsStore, type SiteDrafts } from '../../../lib/store';
 import { PublishDialog, PublishPanel } from '../../../components/publish';
-import { openDatabase } from '../../../lib/server/db';
-import { createStore } from '../../../lib/server/store';
-import { spawnServe } from '../server/cli-helpers';
-import { makeConfig, tempDir } from '../server/fixtures';
+import { makeConfig } from '../server/fixtures';
+import { button, mount, startTestRegistry, text, type, unmountAll, waitFor } from './support';
 
 // The side panel's publish section against a real registry (`tagpoint serve`) on 127.0.0.1,
 // with settings in the fake browser's storage.local.
@@ -18,55 +14,16 @@ const r = { url: '', token: '', site: 'panel' };
 let client: RegistryClient;
 let stop: () => Promise<unknown>;
 beforeAll(async () => {
-  const dir = tempDir();
-  const dbPath = join(dir.dir, 'tagpoint.db');
-  const store = createStore(openDatabase(dbPath));
-  r.token = store.createToken({ site: r.site, role: 'publisher', label: 'Panel' }).token;
-  store.close();
-  const server = await spawnServe(['--db', dbPath]);
-  r.url = server.url;
-  stop = async () => {
-    await server.stop();
-    dir.remove();
-  };
+  const registry = await startTestRegistry([{ site: r.site, role: 'publisher', label: 'Panel' }]);
+  r.url = registry.url;
+  r.token = registry.tokens[0]!;
+  stop = registry.stop;
   client = createRegistryClient({ baseUrl: r.url, token: r.token });
 });
 afterAll(() => stop());
 beforeEach(() => fakeBrowser.reset());
 
-let container: HTMLElement;
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
-function mount(vnode: preact.VNode) {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  render(vnode, container);
-  return container;
-}
-async function waitFor<T>(check: () => T, timeoutMs = 5_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
-const button = (root: ParentNode, name: string) => {
-  const found = [...root.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found as HTMLButtonElement;
-};
-const type = async (element: Element, value: string) => {
-  (element as HTMLInputElement).value = value;
-  element.dispatchEvent(new Event('input', { bubbles: true }));
-  await new Promise((resolve) => setTimeout(resolve, 0));
-};
-const text = (root: Element) => root.textContent ?? '';
+afterEach(unmountAll);
 const must = <T,>(value: T | null | undefined): T => {
   if (value == null) throw new Error('not there yet');
   return value;
