@@ -154,7 +154,7 @@ export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeRe
     }
     if (typeof result === 'string') {
       const { id, trigger } = isRecord(raw) ? raw : {};
-      invalid.push({ index, tag: id ? String(id).slice(0, 64) : `#${index}`, reason: result, trigger: String(trigger).slice(0, 20) });
+      invalid.push({ index, tag: id ? String(id).slice(0, 64) : `#${index}`, reason: result, trigger: String(trigger) });
     } else {
       ids.add(result.id);
       tags.push(result);

@@ -143,7 +143,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
   };
 
-  const fire = (tag: RuntimeTag, trigger: Trigger, element?: Element, fallback = false) => {
+  const fire = (tag: RuntimeTag, trigger: Trigger, element?: Element, fallback?: boolean) => {
     try {
       const properties = readProperties(tag.properties, element, maxText);
       send(tag, properties);

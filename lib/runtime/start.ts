@@ -9,6 +9,8 @@ export interface StartOptions extends RuntimeOptions {
   configUrl?: string;
   /** How long to wait for the config, in ms. Default 5000. */
   timeout?: number;
+  /** Keep the last good config of `configUrl` and use it when loading fails. Default true. */
+  cache?: boolean;
 }
 
 /**
@@ -17,10 +19,10 @@ export interface StartOptions extends RuntimeOptions {
  * and falls back to that copy when the fetch or the config fails.
  */
 async function load(runtime: Runtime, url: string, options: StartOptions): Promise<void> {
-  let key = '';
+  let key: string | false = false;
   try {
     url = new URL(url, location.href).href;
-    key = 'tagpoint:config:' + url;
+    key = options.cache !== false && 'tagpoint:config:' + url;
     const controller = new AbortController();
     // Aborting also ends a body that trickles in after the headers.
     setTimeout(() => controller.abort(), options.timeout ?? 5000);
@@ -32,7 +34,7 @@ async function load(runtime: Runtime, url: string, options: StartOptions): Promi
     if (runtime.load(config, 'network')) {
       try {
         const head = config.revision + '\n';
-        if (!localStorage.getItem(key)?.startsWith(head)) localStorage.setItem(key, head + text);
+        if (key && !localStorage.getItem(key)?.startsWith(head)) localStorage.setItem(key, head + text);
       } catch {
         // Storage full or forbidden: no copy then.
       }
@@ -42,7 +44,7 @@ async function load(runtime: Runtime, url: string, options: StartOptions): Promi
     runtime.report({ type: 'load-error', reason: String(error).slice(0, 200) });
   }
   try {
-    const text = localStorage.getItem(key)!;
+    const text = (key && localStorage.getItem(key)) as string;
     if (runtime.load(JSON.parse(text.slice(text.indexOf('\n') + 1)), 'cache')) return;
   } catch {
     // Nothing kept (or unreadable).

@@ -30,7 +30,8 @@ interface Bucket {
 export interface TagMatch {
   tag: RuntimeTag;
   element: Element;
-  fallback: boolean;
+  /** Found through a fallback selector. */
+  fallback?: boolean;
 }
 
 /** Tags of one trigger on the current page. */
@@ -116,7 +117,7 @@ export function createTagIndex(): TagIndex {
           // Tests run validated selectors only; the runtime's guard catches the rest.
           if (!done?.has(entry.tag) && entry.test(el) && (!entry.fallback || fallbackHolds(entry.tag, el))) {
             (done ||= new Set()).add(entry.tag);
-            out.push({ tag: entry.tag, element: el, fallback: !!entry.fallback });
+            out.push({ tag: entry.tag, element: el, fallback: entry.fallback });
           }
         }
       };
