@@ -1,17 +1,7 @@
 /** axe-core on the extension's own pages: no serious or critical violation. */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, extensionUrl, test } from './fixtures';
 import { PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  // axe really looked at the page (a rule run that checked nothing would pass vacuously).
-  expect(results.passes.length).toBeGreaterThan(5);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { axeViolations, seriousViolations } from './support/axe';
 
 test.describe('accessibility', () => {
   test('the popup has no serious axe violation', async ({ page, extensionId }) => {
@@ -46,8 +36,7 @@ test.describe('accessibility', () => {
     const overlay = new PickerOverlay(page);
     await overlay.pick(page.locator('#newsletter'));
     await expect(overlay.card).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('tagpoint-overlay').analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(page, { include: 'tagpoint-overlay', impacts: ['serious', 'critical'] })).toEqual([]);
     await panel.page.close();
   });
 });

@@ -5,11 +5,11 @@
  * saves them.
  */
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Tag } from '../../lib/config/types';
 import { expect, extensionUrl, test } from './fixtures';
 import { tabIdOf } from './pages/tagging';
+import { seriousViolations } from './support/axe';
 import { configOf, serveRuntimeSite } from './runtime-support';
 import { buildRuntime } from '../../scripts/build-runtime';
 
@@ -84,14 +84,6 @@ async function openPreview(context: BrowserContext, extensionId: string, tabId: 
   await expect(panel.getByTestId('preview-status')).toHaveText('Preview running');
   await expect(panel.locator('[data-kind="notice"]').first()).toContainText('Preview running');
   return { panel, restore };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.passes.length).toBeGreaterThan(5);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test.describe('preview', () => {

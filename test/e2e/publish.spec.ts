@@ -7,12 +7,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createRegistryClient, type RegistryClient } from '../../lib/publish';
 import { createRegistry, type Registry } from '../../lib/server';
 import { expect, extensionDir, sitesDir, test, type SiteServer } from './fixtures';
 import { SidePanel, tabIdOf } from './pages/tagging';
+import { axeViolations } from './support/axe';
 
 let registry: Registry;
 let dir: string;
@@ -160,8 +160,7 @@ test('a publish from elsewhere meanwhile: 409 shows what changed, then publishes
   await expect(conflict.getByLabel('Published meanwhile: 0 added, 1 changed, 0 removed, 0 unchanged')).toContainText('About Page Opened');
   // Against revision 2, the drafts now change "About Page Opened" back.
   await expect(p.getByLabel('Your changes: 1 added, 1 changed, 0 removed, 0 unchanged')).toBeVisible();
-  const axe = await new AxeBuilder({ page: p }).include('.publish-section').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(p, { include: '.publish-section' })).toEqual([]);
   await p.getByRole('button', { name: 'Publish over revision 2' }).click();
   await expect(p.getByRole('status').filter({ hasText: 'Published revision 3.' })).toBeVisible();
 
@@ -197,8 +196,7 @@ test('rolls back from the history in one click, and pulls live into the drafts a
   await p.getByRole('button', { name: 'Pull live into drafts' }).click();
   const confirm = p.getByRole('alertdialog');
   await expect(confirm).toContainText('Your drafts differ from live revision 4');
-  const axe = await new AxeBuilder({ page: p }).include('.publish-section').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(p, { include: '.publish-section' })).toEqual([]);
   // Escape keeps the drafts, as "Keep my drafts" does.
   await p.keyboard.press('Escape');
   await expect(confirm).toBeHidden();
