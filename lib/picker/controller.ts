@@ -19,6 +19,11 @@ export interface LocatorFunctions {
   similarLocator?(el: Element): Locator | undefined;
   /** One line on what the selector stands on ("test attribute data-testid…"). */
   explain?(locator: Locator): string;
+  /**
+   * A selector for a property's element that, looked up near `target` the way the runtime
+   * does, finds that element, and on repeated cards each card's own one; undefined if none.
+   */
+  nearSelector?(el: Element, target: Element): string | undefined;
 }
 
 /** The element the user settled on, and what the locator makes of it. */
@@ -192,11 +197,12 @@ export function createPickerController(options: PickerControllerOptions): Picker
         options.onPropertyRefused?.(verdict.reason);
         return; // keep picking: choose another element
       }
-      const locator = options.locators.createLocator(el);
+      // A page-unique selector would read the first card's title on every card's click.
+      const selector = (picked && options.locators.nearSelector?.(el, picked)) || options.locators.createLocator(el).selector;
       const text = cleanText(el.textContent, 255);
       stopPicking();
       set({ mode: state.selection ? 'selected' : 'idle', hover: undefined, notice: undefined });
-      options.onPropertyPicked?.({ selector: locator.selector, element: summarizeElement(el), text, warnings: privacyWarnings(text) });
+      options.onPropertyPicked?.({ selector, element: summarizeElement(el), text, warnings: privacyWarnings(text) });
       return;
     }
     const locator = options.locators.createLocator(el);

@@ -1,4 +1,5 @@
 import type { Locator } from '../config/types';
+import { findNear } from '../runtime/properties';
 import { createLocator, explainLocator, findSimilar, resolveLocator } from '../selector';
 import type { LocatorFunctions } from './controller';
 
@@ -23,4 +24,9 @@ export const pickerLocators: LocatorFunctions = {
     return similar.count >= 2 ? { selector: similar.selector } : undefined;
   },
   explain: (locator) => explainLocator(locator).summary,
+  nearSelector(el, target) {
+    const similar = findSimilar(el);
+    // Kept only if the runtime's own lookup from the target lands on this very element.
+    return similar.count >= 2 && findNear(target, similar.selector, el.ownerDocument) === el ? similar.selector : undefined;
+  },
 };

@@ -88,6 +88,19 @@ describe('createPickerController', () => {
     expect(controller.getState().mode).toBe('idle');
   });
 
+  it('gives a property picked in a card a selector that reads each card its own value', async () => {
+    const { findNear } = await import('../../../lib/runtime/properties');
+    const { controller, events, buttons } = setup();
+    controller.start('target');
+    controller.pick(buttons[1]!);
+    controller.start('property');
+    controller.pick(document.querySelectorAll('h2')[1]!);
+    const [kind, selector, text] = events.at(-1)!;
+    expect([kind, text]).toEqual(['property', 'Red Hat']);
+    // The runtime looks the property up near whichever button was clicked.
+    expect(buttons.map((b) => findNear(b, selector as string, document)?.textContent)).toEqual(['Blue Shoe', 'Red Hat', 'Green Scarf']);
+  });
+
   it('ignores synthetic clicks a page script could dispatch (only real input picks)', () => {
     const { controller, events, buttons } = setup();
     controller.start('target');
