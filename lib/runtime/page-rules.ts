@@ -1,7 +1,7 @@
 /**
  * Page rules, compiled once per config and evaluated once per page view (not per click).
  *
- * - `exact`: the URL without its hash equals the value.
+ * - `exact`: the URL equals the value; its hash counts only when the value has one.
  * - `path-exact`: the path equals the value; a trailing slash is ignored on both sides.
  * - `path-prefix`: the path starts with the value.
  * - `contains`: the full URL contains the value.
@@ -41,7 +41,8 @@ export function compilePageRule(rule: unknown, maxLength: number): PageTest | un
   if (typeof value !== 'string' || !value || value.length > maxLength) return undefined;
   switch (match) {
     case 'exact':
-      return (u) => u.href.split('#')[0] === value;
+      // 'X' matches X and X#any; 'X#h' matches X#h only.
+      return (u) => (u.href + '#').startsWith(value + '#');
     case 'path-exact': {
       const want = trimSlash(value);
       return (u) => trimSlash(u.pathname) === want;

@@ -6,7 +6,10 @@ const URL_ = new URL('https://shop.example/products/lamp-1?ref=home#reviews');
 describe('page rules', () => {
   it.each([
     ['exact', 'https://shop.example/products/lamp-1?ref=home', true],
-    ['exact', 'https://shop.example/products/lamp-1?ref=home#reviews', false],
+    ['exact', 'https://shop.example/products/lamp-1?ref=home#reviews', true],
+    ['exact', 'https://shop.example/products/lamp-1?ref=home#specs', false],
+    ['exact', 'https://shop.example/products/lamp-1?ref=home#rev', false],
+    ['exact', 'https://shop.example/products/lamp-1?ref=hom', false],
     ['exact', 'https://shop.example/products/lamp-1', false],
     ['path-exact', '/products/lamp-1', true],
     ['path-exact', '/products/lamp-1/', true],
