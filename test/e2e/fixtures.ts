@@ -89,6 +89,31 @@ export async function extensionServiceWorker(
   throw new Error(`The extension's service worker did not answer within ${timeout} ms.`);
 }
 
+/**
+ * Chromium flags that keep a test browser on 127.0.0.1: everything else goes to the refusing
+ * proxy at `proxyServer` (`host:port`). For every browser a test launches.
+ */
+export function loopbackOnlyArgs(proxyServer: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    // Chromium's own services: aim them at a closed loopback port, so that the proxy only
+    // ever sees requests made by pages, the extension and the code under test.
+    '--gaia-url=http://127.0.0.1:9',
+    '--component-updater=url-source=http://127.0.0.1:9',
+    '--autofill-server-url=http://127.0.0.1:9/',
+    // Everything but loopback (which Chromium always sends direct) goes to the proxy,
+    // which refuses it and counts it.
+    `--proxy-server=http://${proxyServer}`,
+    // WebRTC would otherwise send UDP around the proxy.
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  ];
+}
+
 /** What tried to leave 127.0.0.1 during one test. */
 export interface Egress {
   /** What reached the refusing proxy: every request that tried to leave the browser for another host. */
@@ -151,26 +176,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const context = await chromium.launchPersistentContext('', {
         executablePath: chromiumPath(),
         headless: true,
-        args: [
-          `--disable-extensions-except=${extensionDir}`,
-          `--load-extension=${extensionDir}`,
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-          // Chromium's own services: aim them at a closed loopback port, so that the proxy only
-          // ever sees requests made by pages, the extension and the code under test.
-          '--gaia-url=http://127.0.0.1:9',
-          '--component-updater=url-source=http://127.0.0.1:9',
-          '--autofill-server-url=http://127.0.0.1:9/',
-          // Everything but loopback (which Chromium always sends direct) goes to the proxy,
-          // which refuses it and counts it.
-          `--proxy-server=http://${refusingProxy.server}`,
-          // WebRTC would otherwise send UDP around the proxy.
-          '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
-        ],
+        args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...loopbackOnlyArgs(refusingProxy.server)],
       });
       await use(context);
       await context.close();

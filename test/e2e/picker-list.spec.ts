@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumPath } from '../../scripts/find-chromium.mjs';
-import { expect, extensionDir, test } from './fixtures';
+import { expect, extensionDir, loopbackOnlyArgs, test } from './fixtures';
 import { clearDrafts, PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
 
 const config = (suffix: string) => ({
@@ -134,7 +134,7 @@ test.describe('drafts', () => {
       chromium.launchPersistentContext(profile, {
         executablePath: chromiumPath(),
         headless: true,
-        args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--no-first-run', `--proxy-server=http://${refusingProxy.server}`],
+        args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...loopbackOnlyArgs(refusingProxy.server)],
       });
     const event = `Restart Survivor ${Date.now() % 100000}`;
     try {

@@ -9,7 +9,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { buildRuntime, runtimeOutDir } from '../../scripts/build-runtime';
 import { chromiumPath } from '../../scripts/find-chromium.mjs';
-import { expect, readBody, repoRoot, sendJson, test as base, type SiteServer } from './fixtures';
+import { expect, loopbackOnlyArgs, readBody, repoRoot, sendJson, test as base, type SiteServer } from './fixtures';
 
 export { expect };
 
@@ -120,20 +120,7 @@ export const test = base.extend<{ rtPage: Page; rtSite: RuntimeSite }, { plainBr
       const browser = await chromium.launch({
         executablePath: chromiumPath(),
         headless: true,
-        // As the shared fixtures do: Chromium's own services go to a closed loopback port, so
-        // the proxy only sees what pages and the code under test ask for.
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-          '--gaia-url=http://127.0.0.1:9',
-          '--component-updater=url-source=http://127.0.0.1:9',
-          '--autofill-server-url=http://127.0.0.1:9/',
-          `--proxy-server=http://${refusingProxy.server}`,
-        ],
+        args: loopbackOnlyArgs(refusingProxy.server),
       });
       await use(browser);
       await browser.close();
