@@ -65,9 +65,16 @@ function commonCompound(set: Element[], testAttributes: readonly string[]): stri
   for (const a of Array.from(first.attributes)) {
     if (testAttributes.includes(a.name) || !isMeaningfulDataAttribute(a.name, a.value)) continue;
     if (set.every((e) => e.getAttribute(a.name) === a.value)) css += `[${a.name}=${cssString(a.value)}]`;
+    // Each card has its own data-product-id: that every item carries one is the signal.
+    else if (set.every((e) => e.hasAttribute(a.name))) css += `[${cssIdent(a.name)}]`;
   }
   for (const cls of stableClasses(first)) if (set.every((e) => e.classList.contains(cls))) css += `.${cssIdent(cls)}`;
   return css;
+}
+
+/** True when a compound says more than its tag, `type` or `role` (a class, a test or data attribute, a name, a label). */
+function isSpecific(compound: string): boolean {
+  return /\.|\[(?!type=|role=)/.test(compound);
 }
 
 function nthStep(el: Element): string {
@@ -102,13 +109,17 @@ export function findSimilar(el: Element, options: SimilarOptions = {}): SimilarR
     const container = createLocator(parent, options).selector;
     const itemCss = commonCompound(items, testAttributes);
     const inner = chain.slice(0, -1);
+    // A bare `button[type="button"]` that happens to match only the cards today would catch
+    // the next plain button a redeploy adds: without a class or a telling attribute the leaf
+    // stands only under its item (`article[data-product-id] button`) or its container.
+    const bare = isSpecific(leaf) ? [leaf] : chain.length > 0 && isSpecific(itemCss) ? [`${itemCss} ${leaf}`] : [];
     const candidates =
       chain.length === 0
-        ? [leaf, `${container} ${leaf}`, `${container} > ${leaf}`]
+        ? [...bare, `${container} ${leaf}`, `${container} > ${leaf}`]
         : [
-            leaf,
-            `${container} ${leaf}`,
+            ...bare,
             `${container} > ${itemCss} ${leaf}`,
+            `${container} ${leaf}`,
             `${container} > ${itemCss} > ${[...inner.map(nthStep), leaf].join(' > ')}`,
             `${container} > ${itemCss} > ${chain.map(nthStep).join(' > ')}`,
           ];

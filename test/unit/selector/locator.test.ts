@@ -116,6 +116,20 @@ describe('findSimilar', () => {
     expect(similar.elements).toEqual(addButtons());
   });
 
+  it('plain buttons in cards stay scoped to their list, so a button added elsewhere later is not caught', () => {
+    document.body.innerHTML =
+      '<main><ul class="products">' +
+      ['Lamp', 'Chair', 'Desk'].map((n) => `<li class="product"><h3>${n}</h3><button type="button">Add to cart</button></li>`).join('') +
+      '</ul></main><footer></footer>';
+    const buttons = Array.from(document.querySelectorAll('li button'));
+    const similar = findSimilar(buttons[1]!);
+    expect(similar.elements).toEqual(buttons);
+    expect(similar.selector).not.toBe('button[type="button"]');
+    // A redeploy adds a plain button outside the list: the set does not grow.
+    document.querySelector('footer')!.innerHTML = '<button type="button">Subscribe</button>';
+    expect(Array.from(document.querySelectorAll(similar.selector))).toEqual(buttons);
+  });
+
   it('an element outside any repeated structure is alone', () => {
     const similar = findSimilar($('h1'));
     expect(similar.count).toBe(1);
