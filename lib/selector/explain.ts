@@ -71,7 +71,8 @@ export function explainSelector(selector: string, testAttributes: readonly strin
     const on = index > lastCombinator ? 'element' : 'ancestor';
     if (token.type === 'attribute') {
       const kind = attributeKind(token.name, testAttributes);
-      const detail = kind === 'id' ? `#${token.value}` : kind === 'class' ? `.${token.value}` : `${token.name}="${token.value}"`;
+      const detail =
+        kind === 'id' ? `#${token.value}` : kind === 'class' ? `.${token.value}` : token.action === 'exists' ? `[${token.name}]` : `${token.name}="${token.value}"`;
       signals.push({ kind, detail, on });
     } else if (token.type === 'tag') {
       signals.push({ kind: 'tag', detail: token.name, on });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LocatorSchema } from '../../../lib/config';
-import { createLocator, explainLocator, findSimilar, isFingerprintMatch, resolveLocator } from '../../../lib/selector';
+import { createLocator, explainLocator, explainSelector, findSimilar, isFingerprintMatch, resolveLocator } from '../../../lib/selector';
 
 const gridHtml = readFileSync(path.resolve(__dirname, '../../fixtures/sites/grid/index.html'), 'utf8');
 
@@ -149,5 +149,13 @@ describe('explainLocator', () => {
     expect(explanation.primary.signals.map((s) => s.kind)).toContain(kind);
     expect(explanation.primary.structural).toBe(structural);
     expect(explanation.summary).toMatch(/fallback/);
+  });
+
+  it.each([
+    ['article[data-product-id] button[type="button"]', ['[data-product-id]', 'button', 'type="button"']],
+    ['[data-testid="add"]', ['data-testid="add"']],
+  ])('names each signal of %s as written', (selector, details) => {
+    expect(explainSelector(selector).signals.map((s) => s.detail)).toEqual(expect.arrayContaining(details));
+    expect(explainSelector(selector).signals.map((s) => s.detail)).not.toContain('data-product-id=""');
   });
 });
