@@ -57,6 +57,10 @@ export function createTagIndex(): TagIndex {
   const buckets = new Map<string, Bucket>();
   // Attribute names some key uses: only those attributes of the path are looked at.
   const attrNames = new Set<string>();
+  // The bucket and ancestor keys by the bare id or class name: a click's ids and classes
+  // are looked up as the page gives them (no string built), and unknown ones are skipped.
+  const ids = new Map<string, string>();
+  const classes = new Map<string, string>();
 
   const put = (b: CompiledSelector, entry: Entry) => {
     let key = '*';
@@ -75,7 +79,10 @@ export function createTagIndex(): TagIndex {
       if (list) list.push(entry);
       else bucket.near.set(near, [entry]);
     } else bucket.any.push(entry);
-    for (const k of [key, near]) if (/^[$[]/.test(k!)) attrNames.add(k!.slice(1).split('=')[0]!);
+    for (const k of [key, near]) {
+      if (/^[$[]/.test(k!)) attrNames.add(k!.slice(1).split('=')[0]!);
+      else if (/^[#.]/.test(k!)) (k![0] === '#' ? ids : classes).set(k!.slice(1), k!);
+    }
   };
 
   return {
@@ -86,55 +93,44 @@ export function createTagIndex(): TagIndex {
       for (const f of target.fallbacks) for (const b of f.branches) put(b, { tag, test: b.test, fallback: true });
     },
     match(path) {
-      const out: TagMatch[] = [];
-      if (!buckets.size) return out;
-      const els: Element[] = [];
-      const keysOf: string[][] = [];
+      const found = new Map<RuntimeTag, TagMatch>();
+      if (!buckets.size) return [];
+      // Keys the path carries so far. The path is walked from the root down, so every
+      // ancestor's keys are in when an element is tested, and a nearer match replaces a
+      // farther one; one pass, nothing kept per element.
       const present = new Set<string>();
-      for (let i = 0; i < path.length; i++) {
-        const el = path[i] as Element;
-        if (!el || el.nodeType !== 1) continue;
-        const keys = ['*', el.localName];
-        if (el.id) keys.push('#' + el.id);
-        const classes = el.classList;
-        for (let c = 0; c < classes.length; c++) keys.push('.' + classes[c]);
-        if (attrNames.size) {
-          const attrs = el.attributes;
-          for (let a = 0; a < attrs.length; a++) {
-            const { name, value } = attrs[a]!;
-            if (attrNames.has(name)) keys.push('[' + name, '$' + name + '=' + value);
-          }
-        }
-        for (let k = 2; k < keys.length; k++) present.add(keys[k]!);
-        els.push(el);
-        keysOf.push(keys);
-      }
-      let done: Set<RuntimeTag> | undefined;
       let el: Element;
       const check = (list: Entry[] | undefined) => {
-        if (!list) return;
-        for (const entry of list) {
-          // Tests run validated selectors only; the runtime's guard catches the rest.
-          if (!done?.has(entry.tag) && entry.test(el) && (!entry.fallback || fallbackHolds(entry.tag, el))) {
-            (done ||= new Set()).add(entry.tag);
-            out.push({ tag: entry.tag, element: el, fallback: entry.fallback });
-          }
-        }
+        // Tests run validated selectors only; the runtime's guard catches the rest.
+        if (list) for (const entry of list) if (entry.test(el) && (!entry.fallback || fallbackHolds(entry.tag, el))) found.set(entry.tag, { tag: entry.tag, element: el, fallback: entry.fallback });
       };
-      for (let i = 0; i < els.length; i++) {
-        el = els[i]!;
-        for (const key of keysOf[i]!) {
-          const bucket = buckets.get(key);
-          if (!bucket) continue;
-          check(bucket.any);
-          const near = bucket.near;
-          // Walk whichever is smaller: the bucket's ancestor keys or the path's keys.
-          if (near.size < present.size) {
-            for (const [k, list] of near) if (present.has(k)) check(list);
-          } else for (const k of present) check(near.get(k));
+      const visit = (key: string, own?: boolean) => {
+        if (own) present.add(key);
+        const bucket = buckets.get(key);
+        if (!bucket) return;
+        check(bucket.any);
+        const near = bucket.near;
+        // Walk whichever is smaller: the bucket's ancestor keys or the path's keys.
+        if (near.size < present.size) {
+          for (const [k, list] of near) if (present.has(k)) check(list);
+        } else for (const k of present) check(near.get(k));
+      };
+      for (let i = path.length; i--; ) {
+        el = path[i] as Element;
+        if (el?.nodeType !== 1) continue;
+        visit('*');
+        visit(el.localName);
+        let k = ids.get(el.id);
+        if (k) visit(k, true);
+        const list = el.classList;
+        for (let c = 0; c < list.length; c++) if ((k = classes.get(list[c]!))) visit(k, true);
+        // A few getAttribute calls cost less than walking `attributes` (an Attr each).
+        for (const name of attrNames) {
+          const value = el.getAttribute(name);
+          if (value !== null) visit('[' + name, true), visit('$' + name + '=' + value, true);
         }
       }
-      return out.sort((a, b) => a.tag.index - b.tag.index);
+      return [...found.values()].sort((a, b) => a.tag.index - b.tag.index);
     },
   };
 }

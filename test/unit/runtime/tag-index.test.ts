@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeConfig } from '../../../lib/runtime/normalize';
+import { createTagIndex } from '../../../lib/runtime/tag-index';
+
+// The path a click on `#start` has: target first, up to the document.
+function pathOf(id: string): EventTarget[] {
+  const out: EventTarget[] = [];
+  for (let el: Element | null = document.getElementById(id); el; el = el.parentElement) out.push(el);
+  return [...out, document, window];
+}
+
+function matchIds(selectors: string[], target: string) {
+  const result = normalizeConfig({
+    version: 1,
+    site: 's',
+    revision: 1,
+    tags: selectors.map((selector, i) => ({ id: `t${i}`, event: `E${i}`, trigger: 'click', target: { selector } })),
+  });
+  if (!result.ok) throw new Error(result.reason);
+  const index = createTagIndex();
+  for (const tag of result.tags) index.add(tag);
+  return index.match(pathOf(target)).map((m) => `${m.tag.id}@${m.element.id}`);
+}
+
+describe('createTagIndex', () => {
+  document.body.innerHTML = `
+    <ul id="list" class="list"><li id="l1" class="item"></li><li id="l2" class="item" data-sku="B">
+      <div id="outer" class="box hot"><div id="inner" class="box" data-role="x"><span id="start" class="icon">+</span></div></div>
+    </li></ul>`;
+  it.each([
+    // The nearest matching element is reported, also when farther ones match too.
+    { selectors: ['.box'], target: 'start', want: ['t0@inner'] },
+    { selectors: ['.hot .box', '.box.hot'], target: 'start', want: ['t0@inner', 't1@outer'] },
+    { selectors: ['#list .icon', '[data-sku="B"] .box', '.item:nth-child(2) > .box'], target: 'start', want: ['t0@start', 't1@inner', 't2@outer'] },
+    { selectors: ['.item:nth-child(1) .box', '[data-role="y"]', '.list > .box'], target: 'start', want: [] },
+    // Config order, whatever the element order; each tag once.
+    { selectors: ['li', 'span, .box', '*'], target: 'start', want: ['t0@l2', 't1@start', 't2@start'] },
+    { selectors: ['#inner', '#outer span'], target: 'l1', want: [] },
+  ])('$selectors on #$target', ({ selectors, target, want }) => {
+    expect(matchIds(selectors, target)).toEqual(want);
+  });
+});
