@@ -184,13 +184,14 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
   }
   const tests = compounds.map((c) => (c.tests.length ? all(c.tests) : () => true));
   const matchAt = (el: Element, i: number): boolean => {
-    if (!tests[i]!(el)) return false;
-    if (i === 0) return true;
-    const comb = combinators[i - 1];
-    if (comb === '>') {
+    if (!i) return tests[0]!(el);
+    if (combinators[i - 1] === '>') {
+      // The element carries its bucket's key, so it is the ancestors that decide (the
+      // `:nth-child` of a card among many tags under one shared class): they go first.
       const p = el.parentElement;
-      return !!p && matchAt(p, i - 1);
+      return !!p && matchAt(p, i - 1) && tests[i]!(el);
     }
+    if (!tests[i]!(el)) return false;
     for (let p = el.parentElement; p; p = p.parentElement) if (matchAt(p, i - 1)) return true;
     return false;
   };

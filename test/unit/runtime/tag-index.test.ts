@@ -36,6 +36,9 @@ describe('createTagIndex', () => {
     // Config order, whatever the element order; each tag once.
     { selectors: ['li', 'span, .box', '*'], target: 'start', want: ['t0@l2', 't1@start', 't2@start'] },
     { selectors: ['#inner', '#outer span'], target: 'l1', want: [] },
+    // Child chains: every link must hold, the element's own compound too.
+    { selectors: ['#l2 > .hot > .box', '#l2 > .box > .icon', '.hot > .box > span.icon', '.box > .box > b.icon'], target: 'start', want: ['t0@inner', 't2@start'] },
+    { selectors: ['li:nth-child(2) > div > .box > .icon', 'li:nth-child(1) > div > .box > .icon', 'ul > li > div > div > .icon'], target: 'start', want: ['t0@start', 't2@start'] },
   ])('$selectors on #$target', ({ selectors, target, want }) => {
     expect(matchIds(selectors, target)).toEqual(want);
   });
