@@ -5,8 +5,8 @@ import { createHoverTracker, type HoverTracker } from './hover';
 import { createElementWalker } from './navigate';
 import { checkPropertySource, privacyWarnings } from './privacy';
 import { createEventSuppressor, type EventSuppressor } from './suppress';
-import { cleanText } from '../runtime/properties';
-import { isSensitiveField } from '../runtime/privacy';
+import { cleanText } from '../core/properties';
+import { isSensitiveField } from '../core/sensitive';
 
 /** What the picker is picking for. */
 export type PickPurpose = 'target' | 'property';

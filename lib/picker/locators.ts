@@ -1,5 +1,5 @@
 import type { Locator } from '../config/types';
-import { findNear } from '../runtime/properties';
+import { findNear } from '../core/properties';
 import { createLocator, explainLocator, findSimilar, resolveLocator } from '../selector';
 import type { LocatorFunctions } from './controller';
 

@@ -1,10 +1,10 @@
 import { MAX_VALUE_LENGTH, PAGE_MATCHES } from '../config/limits';
 import type { PageRule } from '../config/types';
-import { compilePageRule } from '../runtime/page-rules';
+import { compilePageRule } from '../core/page-rules';
 
 /**
  * Page rules as the editor offers them. Matching is the runtime's own (compilePageRule in
- * lib/runtime/page-rules.ts, with the same length limit), so the live test shows exactly the
+ * lib/core/page-rules.ts, with the same length limit), so the live test shows exactly the
  * pages a tag will fire on; this file only adds the scopes offered and the words explaining
  * why a rule the runtime refuses is refused.
  */

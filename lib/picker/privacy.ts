@@ -1,8 +1,8 @@
-import { sensitiveMark } from '../runtime/privacy';
+import { sensitiveMark } from '../core/sensitive';
 
 /**
  * Privacy checks made when a tag is created. Two kinds: elements that must never be a
- * property source (refused), decided by the runtime's own rule (lib/runtime/privacy.ts) so
+ * property source (refused), decided by the runtime's own rule (lib/core/sensitive.ts) so
  * the editor refuses exactly what the runtime would refuse to read; and values that look
  * personal (warned about), which only the editor checks.
  */

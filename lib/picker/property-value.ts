@@ -1,6 +1,6 @@
 import type { Property } from '../config/types';
-import { findNear, readProperty } from '../runtime/properties';
-import { FIELDS } from '../runtime/privacy';
+import { findNear, readProperty } from '../core/properties';
+import { FIELDS } from '../core/sensitive';
 import { checkPropertySource, privacyWarnings } from './privacy';
 
 /** One property's value right now, as the editor shows it. */

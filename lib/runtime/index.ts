@@ -5,9 +5,9 @@
 export { start, type StartOptions } from './start';
 export { createRuntime, type RuntimeOptions, type TagpointHandle, type Runtime } from './runtime';
 export { tagpointPlugin, type TagpointPlugin } from './plugin';
-export { normalizeConfig, type NormalizeResult, type RuntimeTag, type InvalidTag } from './normalize';
-export { isSensitiveField } from './privacy';
-export { toNumber } from './properties';
+export { normalizeConfig, type NormalizeResult, type RuntimeTag, type InvalidTag } from '../core/normalize';
+export { isSensitiveField } from '../core/sensitive';
+export { toNumber } from '../core/properties';
 export type { TrackFunction, TrackMeta } from './sinks';
 export type { DebugReporter } from './debug';
 export * from './debug-protocol';

@@ -1,5 +1,5 @@
 /** A Segment analytics-next plugin that runs Tagpoint and sends through that analytics. */
-import type { PropertyValue } from './properties';
+import type { PropertyValue } from '../core/properties';
 import { start, type StartOptions } from './start';
 import type { TagpointHandle } from './runtime';
 import { VERSION } from './version';

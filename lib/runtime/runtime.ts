@@ -6,10 +6,10 @@
 import type { Trigger } from '../config/limits';
 import type { ConfigMessage, DebugPayload, NotFiredReason } from './debug-protocol';
 import { createReporter, describeElement, toMessage, type DebugReporter } from './debug';
-import { normalizeConfig, type InvalidTag, type RuntimeTag } from './normalize';
-import { readProperties, type PropertyValue } from './properties';
+import { normalizeConfig, type InvalidTag, type RuntimeTag } from '../core/normalize';
+import { readProperties, type PropertyValue } from '../core/properties';
 import type { TrackFunction, TrackMeta } from './sinks';
-import { createTagIndex, type TagIndex, type TagMatch } from './tag-index';
+import { createTagIndex, type TagIndex, type TagMatch } from '../core/tag-index';
 
 /** Options of the runtime; every one is optional. */
 export interface RuntimeOptions {

@@ -2,7 +2,7 @@
  * The sink types. The default sinks (`window.analytics.track`, GTM's `window.dataLayer`) live
  * in runtime.ts's `send`, inline, for the size budget.
  */
-import type { PropertyValue } from './properties';
+import type { PropertyValue } from '../core/properties';
 
 /** What a sink learns about the tag that fired. */
 export interface TrackMeta {

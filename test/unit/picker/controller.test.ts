@@ -89,7 +89,7 @@ describe('createPickerController', () => {
   });
 
   it('gives a property picked in a card a selector that reads each card its own value', async () => {
-    const { findNear } = await import('../../../lib/runtime/properties');
+    const { findNear } = await import('../../../lib/core/properties');
     const { controller, events, buttons } = setup();
     controller.start('target');
     controller.pick(buttons[1]!);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPropertySource, detectPersonalData, passesLuhn, privacyWarnings } from '../../../lib/picker/privacy';
-import { isSensitiveField } from '../../../lib/runtime/privacy';
+import { isSensitiveField } from '../../../lib/core/sensitive';
 
 function el(html: string): Element {
   const template = document.createElement('template');

@@ -1,7 +1,7 @@
 /** Reads a tag's event properties from the page, never from a sensitive field. */
 import type { Transform } from '../config/limits';
 import type { RuntimeProperty } from './normalize';
-import { FIELDS, sensitiveMark } from './privacy';
+import { FIELDS, sensitiveMark } from './sensitive';
 
 /** A property value as sent. */
 export type PropertyValue = string | number | boolean | null;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compileSelector, splitList } from '../../../lib/runtime/selector';
+import { compileSelector, splitList } from '../../../lib/core/selector';
 
 const PAGE = `
   <main id="main" class="page">

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Fingerprint } from '../../../lib/config/types';
-import { fingerprintAgrees } from '../../../lib/runtime/fingerprint';
+import { fingerprintAgrees } from '../../../lib/core/fingerprint';
 import { isFingerprintMatch } from '../../../lib/selector/resolve';
 
 // The runtime keeps its own small copy of lib/selector's rule; both must give one answer.

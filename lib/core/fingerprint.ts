@@ -1,11 +1,11 @@
 /**
  * Whether an element found by a fallback selector still looks like the one the locator was
  * made for. The same rule as lib/selector's `isFingerprintMatch` (resolve.ts), written again
- * here in fewer bytes for the runtime's size budget; test/unit/runtime/fingerprint.test.ts
+ * here in fewer bytes for the runtime's size budget; test/unit/core/fingerprint.test.ts
  * checks that both agree.
  */
 import type { Fingerprint } from '../config/types';
-import { FIELDS } from './privacy';
+import { FIELDS } from './sensitive';
 import { cleanText } from './properties';
 
 // A fingerprint keeps a 64-character text sample; case and numbers are ignored.

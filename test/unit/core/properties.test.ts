@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyTransform, findNear, readProperty, toNumber } from '../../../lib/runtime/properties';
-import { isSensitiveField, sensitiveMark } from '../../../lib/runtime/privacy';
-import type { RuntimeProperty } from '../../../lib/runtime/normalize';
+import { applyTransform, findNear, readProperty, toNumber } from '../../../lib/core/properties';
+import { isSensitiveField, sensitiveMark } from '../../../lib/core/sensitive';
+import type { RuntimeProperty } from '../../../lib/core/normalize';
 
 const opts = 255;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePageRule } from '../../../lib/runtime/page-rules';
+import { compilePageRule } from '../../../lib/core/page-rules';
 
 const URL_ = new URL('https://shop.example/products/lamp-1?ref=home#reviews');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeConfig } from '../../../lib/runtime/normalize';
-import { createTagIndex } from '../../../lib/runtime/tag-index';
+import { normalizeConfig } from '../../../lib/core/normalize';
+import { createTagIndex } from '../../../lib/core/tag-index';
 
 // The path a click on `#start` has: target first, up to the document.
 function pathOf(id: string): EventTarget[] {
