@@ -1,7 +1,7 @@
 /**
  * `npm run bench:selectors`: how well locators survive redeploys, on the real corpus pages.
  *
- * For each page of ../shared/corpus/pages (scripts, iframes, meta refresh, CSP and inline
+ * For each page of test/fixtures/corpus/pages (scripts, iframes, meta refresh, CSP and inline
  * handlers stripped; every network request aborted) the benchmark picks up to N taggable
  * elements, makes a Tagpoint locator and a @medv/finder default selector for each on the
  * pristine page, then reloads the page, applies one redeploy-like mutation (or all of them:
@@ -13,7 +13,7 @@
  * Options: --pages=a,b (names), --per-page=30, --json=path (write the raw results).
  */
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { LocatorSchema } from '../lib/config';
 import type { Locator } from '../lib/config/types';
+import { corpusPages, readCorpusPage } from '../test/fixtures/corpus';
 import { hashSeed, MUTATIONS, type Mutation } from './selectors.mutations';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpusDir = path.resolve(here, '..', '..', 'shared', 'corpus', 'pages');
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -34,6 +34,11 @@ const args = Object.fromEntries(
 );
 const perPage = Number(args['per-page'] ?? 30);
 const onlyPages = args.pages ? new Set(String(args.pages).split(',')) : undefined;
+const unknownPages = [...(onlyPages ?? [])].filter((name) => !corpusPages.includes(name));
+if (unknownPages.length > 0) {
+  console.error(`--pages: not corpus pages (see test/fixtures/corpus/pages/SOURCE.md): ${unknownPages.join(', ')}`);
+  process.exit(2);
+}
 
 type Outcome = 'EXACT' | 'AMBIGUOUS' | 'WRONG' | 'MISSING';
 interface Score {
@@ -92,10 +97,7 @@ async function main(): Promise<void> {
     return url.hostname === '127.0.0.1' ? route.continue() : route.abort();
   });
   const page = await context.newPage();
-  const files = readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.html'))
-    .filter((f) => !onlyPages || onlyPages.has(f.replace(/\.html$/, '')))
-    .sort();
+  const names = corpusPages.filter((name) => !onlyPages || onlyPages.has(name));
 
   const results: Record<string, Record<string, Score[]>> = {};
   const made: Record<string, { locators: Locator[]; finder: (string | null)[]; times: number[]; bestTimes: number[] }> = {};
@@ -106,9 +108,8 @@ async function main(): Promise<void> {
   let invalid = 0;
   let picked = 0;
   const started = Date.now();
-  for (const file of files) {
-    const name = file.replace(/\.html$/, '');
-    const html = neutralise(readFileSync(path.join(corpusDir, file), 'utf8'));
+  for (const name of names) {
+    const html = neutralise(readCorpusPage(name));
     await load(page, html, script);
     const { indices, total, elements } = await page.evaluate(
       ([seed, max]) => (globalThis as any).__bench.pick(seed, max),

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath } from '../../scripts/find-chromium.mjs';
+import { corpusDir, corpusPages } from '../fixtures/corpus';
 import { startRefusingProxy, type ProxyHit, type RefusingProxy } from './support/refusing-proxy';
 import { startSiteServer, type SiteServer } from './support/site-server';
 
@@ -26,8 +27,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const extensionDir = path.join(repoRoot, '.output', 'chrome-mv3');
 /** Served at `/` by the `site` fixture. */
 export const sitesDir = path.join(repoRoot, 'test', 'fixtures', 'sites');
-/** Real third-party pages (see SOURCE.md there), served neutralised at `/corpus/<name>.html`. */
-export const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'pages');
+/** Real third-party pages (test/fixtures/corpus, see SOURCE.md there), served neutralised at `/corpus/<name>.html`. */
+export { corpusDir, corpusPages };
 
 export function extensionUrl(extensionId: string, pathname = ''): string {
   return `chrome-extension://${extensionId}/${pathname.replace(/^\//, '')}`;

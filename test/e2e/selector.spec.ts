@@ -4,12 +4,10 @@
  * esbuild on its own — which also checks that it needs no extension API.
  */
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumPath } from '../../scripts/find-chromium.mjs';
 import { LocatorSchema } from '../../lib/config';
-import { corpusDir, expect, repoRoot, test } from './fixtures';
+import { corpusPages, expect, repoRoot, test } from './fixtures';
 
 let browser: Browser;
 let bundle: string;
@@ -98,10 +96,6 @@ test.describe('lib/selector on the product grid', () => {
   });
 });
 
-const corpusPages = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => path.basename(f, '.html'))
-  .sort();
 
 test.describe('lib/selector on the saved corpus pages', () => {
   for (const name of corpusPages) {
