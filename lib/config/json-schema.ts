@@ -19,7 +19,7 @@ export function configJsonSchema(): Record<string, unknown> {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://tagpoint.dev/schema/tag-config.v1.schema.json',
     title: 'Tagpoint tag config, version 1',
-    description: 'A site\'s tags: which user action on which element sends which analytics event. See DESIGN.md.',
+    description: 'A site\'s tags: which user action on which element sends which analytics event. See docs/DESIGN.md in the Tagpoint repository.',
     ...schema,
   };
 }

@@ -8,7 +8,7 @@ import type {
   TagSchema,
 } from './schema';
 
-/** A tag config, version 1 (DESIGN.md, "Tag config"). */
+/** A tag config, version 1 (docs/DESIGN.md, "Tag config"). */
 export type TagConfig = z.infer<typeof ConfigSchema>;
 /** One tag of a config. */
 export type Tag = z.infer<typeof TagSchema>;

@@ -108,7 +108,7 @@ analytics.page();
 </script>`;
 }
 
-/** The Tagpoint script tag, as a site owner would paste it (DESIGN.md, "Runtime contract"). */
+/** The Tagpoint script tag, as a site owner would paste it (docs/DESIGN.md, "Runtime contract"). */
 export function tagpointScript(s: ShopScripts): string {
   return `<script async src="${escapeHtml(s.runtimeUrl)}" data-config-url="${escapeHtml(s.configUrl)}"></script>`;
 }

@@ -2,7 +2,7 @@
  * The IIFE entry (`tagpoint.js`): defines `window.Tagpoint` and, when loaded by a script
  * tag with `data-config-url`, starts by itself.
  *
- *   <script async src="/tagpoint.js" data-config-url="/sites/shop/config.json"></script>
+ *   <script async src="/tagpoint.js" data-config-url="/v1/sites/shop/config.json"></script>
  *
  * Optional attributes: `data-datalayer` (also push to GTM's dataLayer),
  * The analytics-next plugin is in the ES module build.

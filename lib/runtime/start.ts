@@ -61,7 +61,7 @@ async function load(runtime: Runtime, url: string, options: StartOptions): Promi
  * and `start` never throws: on any failure the page just goes without events.
  *
  * @example
- *   const tagpoint = await Tagpoint.start({ configUrl: '/sites/shop/config.json' });
+ *   const tagpoint = await Tagpoint.start({ configUrl: '/v1/sites/shop/config.json' });
  *   tagpoint.stop();
  */
 export function start(options: StartOptions = {}): TagpointHandle | Promise<TagpointHandle> {

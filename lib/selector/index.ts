@@ -1,4 +1,4 @@
-/** Element ⇄ locator (DESIGN.md, "Locator contract"). Pure DOM; no extension API. */
+/** Element ⇄ locator (docs/DESIGN.md, "Locator contract"). Pure DOM; no extension API. */
 export { createLocator, type LocatorOptions } from './create';
 export { resolveLocator, isFingerprintMatch, normalizeText, TEXT_SAMPLE_LENGTH } from './resolve';
 export { createFingerprint } from './fingerprint';

@@ -1,6 +1,6 @@
 import type { TagConfig } from '../../../lib/config';
 
-/** The example config of DESIGN.md, verbatim. */
+/** The example config of docs/DESIGN.md, verbatim. */
 export function designExample(): TagConfig {
   return {
     version: 1,

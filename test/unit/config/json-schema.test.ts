@@ -14,7 +14,7 @@ describe('JSON Schema of tag config v1', () => {
     expect(committed).toEqual(configJsonSchema());
   });
 
-  it('validates the DESIGN.md example', () => {
+  it('validates the docs/DESIGN.md example', () => {
     expect(validate(designExample()), JSON.stringify(validate.errors)).toBe(true);
   });
 

@@ -11,7 +11,7 @@ const tag = (i: number, extra: object = {}) => ({
 });
 
 describe('parseConfig', () => {
-  it('accepts the DESIGN.md example unchanged', () => {
+  it('accepts the docs/DESIGN.md example unchanged', () => {
     const result = parseConfig(designExample());
     expect(result).toEqual({ ok: true, config: designExample() });
   });
