@@ -70,9 +70,9 @@ export function PublishDialog({ client, site, draft, onPublished, onClose }: Pub
       return;
     }
     if (result.error.kind === 'conflict') {
-      const [latest, versions] = await Promise.all([client.getLive(site), client.listVersions(site)]);
+      const [latest, versions] = await Promise.all([client.getLive(site), client.listVersions(site, { limit: 1 })]);
       if (latest.ok) {
-        setMeanwhile({ from: live, to: latest.value, newest: versions.ok ? versions.value[0] : undefined });
+        setMeanwhile({ from: live, to: latest.value, newest: versions.ok ? versions.value.versions[0] : undefined });
         setLive(latest.value);
         setPhase('ready');
         return;

@@ -71,8 +71,8 @@ export function RegistrySettingsForm({ value, site, origin, onSave, createClient
     if (!health.ok) setProblem(describeRegistryError(health.error));
     else if (!chosenSite) setStatus('The registry answers.');
     else {
-      const versions = await client.listVersions(chosenSite);
-      if (versions.ok) setStatus(`Connected: the token can read site "${chosenSite}" (${versions.value.length} published versions).`);
+      const versions = await client.listVersions(chosenSite, { limit: 1 });
+      if (versions.ok) setStatus(`Connected: the token can read site "${chosenSite}" (${versions.value.total} published versions).`);
       else setProblem(describeRegistryError(versions.error));
     }
     setBusy(false);

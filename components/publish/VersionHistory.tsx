@@ -23,6 +23,8 @@ export interface VersionHistoryProps {
 /** The site's published versions, newest first, each older one with one-click rollback. */
 export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning, refreshKey }: VersionHistoryProps) {
   const [versions, setVersions] = useState<VersionSummary[] | undefined>();
+  // The history comes in pages, newest first; this is where the next (older) page starts.
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
@@ -33,7 +35,8 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
   const load = useCallback(async () => {
     const result = await client.listVersions(site);
     if (result.ok) {
-      setVersions(result.value);
+      setVersions(result.value.versions);
+      setNextBefore(result.value.nextBefore);
     } else {
       setProblem(describeRegistryError(result.error));
     }
@@ -43,6 +46,19 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
   useEffect(() => {
     void load();
   }, [load, refreshKey]);
+
+  const loadMore = async () => {
+    if (nextBefore === null) return;
+    setBusy(true);
+    const result = await client.listVersions(site, { before: nextBefore });
+    if (result.ok) {
+      setVersions((shown) => [...(shown ?? []), ...result.value.versions]);
+      setNextBefore(result.value.nextBefore);
+    } else {
+      setProblem(describeRegistryError(result.error));
+    }
+    setBusy(false);
+  };
 
   const rollback = async (revision: number) => {
     setBusy(true);
@@ -132,6 +148,11 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
             </li>
           ))}
         </ol>
+      )}
+      {versions && nextBefore !== null && (
+        <button type="button" disabled={busy} onClick={() => void loadMore()}>
+          Load older versions
+        </button>
       )}
       <Outcome status={status} problem={problem} />
     </section>

@@ -1,6 +1,15 @@
 import { parseConfig, SITE_ID_PATTERN, type ConfigError, type TagConfig } from '../config';
 import type { z } from '../config/zod';
-import { ErrorBodySchema, HealthSchema, PublishedSchema, VersionListSchema, type Published, type VersionSummary } from './schemas';
+import {
+  ErrorBodySchema,
+  HealthSchema,
+  PublishedSchema,
+  VersionPageSchema,
+  type PublishBody,
+  type Published,
+  type RollbackBody,
+  type VersionPage,
+} from './schemas';
 
 /** Why a registry call failed, in terms a UI can act on. */
 export type RegistryErrorKind =
@@ -12,6 +21,7 @@ export type RegistryErrorKind =
   | 'conflict' // 409: someone published meanwhile; `currentRevision` says what is live now
   | 'invalid' // 422: the config has errors; `errors` lists each with its path
   | 'too-large' // 413
+  | 'rate-limited' // 429: too many failed authentications from this address; `retryAfter` says when to try again
   | 'bad-request' // 400, or a malformed argument caught before sending
   | 'server' // 5xx
   | 'bad-response'; // an answer that does not have the documented shape
@@ -24,6 +34,8 @@ export interface RegistryError {
   status?: number;
   errors?: ConfigError[];
   currentRevision?: number;
+  /** Seconds to wait before trying again (429). */
+  retryAfter?: number;
 }
 
 /** Every client method resolves (never rejects) to one of these. */
@@ -41,14 +53,17 @@ export interface RegistryClientOptions {
   timeoutMs?: number;
 }
 
-/** Options of a publish or rollback. */
-export interface PublishOptions {
-  message?: string;
-  /**
-   * The live revision the draft was based on (0 when nothing was live). When set, the registry
-   * refuses with `conflict` if another publish happened since. Omit to publish regardless.
-   */
-  baseRevision?: number;
+/**
+ * Options of a publish or rollback: `message`, and `baseRevision`, the live revision the draft
+ * was based on (0 when nothing was live). When set, the registry refuses with `conflict` if
+ * another publish happened since. Omit it to publish regardless.
+ */
+export type PublishOptions = Omit<PublishBody, 'config'>;
+
+/** Which page of the history: revisions below `before` (the previous page's `nextBefore`), at most `limit` (the registry caps it). */
+export interface HistoryPageOptions {
+  before?: number;
+  limit?: number;
 }
 
 /** A typed, validated client of the registry's HTTP API. Uses only `fetch`: runs in the extension and in Node. */
@@ -56,7 +71,8 @@ export interface RegistryClient {
   health(): Promise<RegistryResult<true>>;
   /** The live config, or null when the site has published nothing yet. Always revalidated, never a stale cache. */
   getLive(site: string): Promise<RegistryResult<TagConfig | null>>;
-  listVersions(site: string): Promise<RegistryResult<VersionSummary[]>>;
+  /** One page of the history, newest first; `nextBefore` asks for the next. */
+  listVersions(site: string, page?: HistoryPageOptions): Promise<RegistryResult<VersionPage>>;
   getVersion(site: string, revision: number): Promise<RegistryResult<TagConfig>>;
   publish(site: string, config: TagConfig, options?: PublishOptions): Promise<RegistryResult<Published>>;
   rollback(site: string, revision: number, options?: PublishOptions): Promise<RegistryResult<Published>>;
@@ -70,6 +86,7 @@ const STATUS_KINDS: Record<number, RegistryErrorKind> = {
   409: 'conflict',
   413: 'too-large',
   422: 'invalid',
+  429: 'rate-limited',
 };
 
 /** Creates a client for the registry at `options.baseUrl`. */
@@ -132,6 +149,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
         message: parsed.data.error,
         ...(parsed.data.errors ? { errors: parsed.data.errors } : {}),
         ...(parsed.data.currentRevision !== undefined ? { currentRevision: parsed.data.currentRevision } : {}),
+        ...(retryAfterOf(response) !== undefined ? { retryAfter: retryAfterOf(response) } : {}),
       },
     };
   }
@@ -144,17 +162,27 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     health: () => call('GET', '/healthz', undefined, (json) => shaped(HealthSchema, json, () => true as const)),
     getLive: async (site) =>
       badSite(site) ?? call('GET', `${sitePath(site)}/config.json`, undefined, readConfig, () => ({ ok: true, value: null })),
-    listVersions: async (site) =>
-      badSite(site) ?? call('GET', `${sitePath(site)}/versions`, undefined, (json) => shaped(VersionListSchema, json, (v) => v)),
+    listVersions: async (site, page = {}) => {
+      const query = new URLSearchParams();
+      if (page.before !== undefined) query.set('before', String(page.before));
+      if (page.limit !== undefined) query.set('limit', String(page.limit));
+      const suffix = query.size ? `?${query}` : '';
+      return badSite(site) ?? call('GET', `${sitePath(site)}/versions${suffix}`, undefined, (json) => shaped(VersionPageSchema, json, (v) => v));
+    },
     getVersion: async (site, revision) =>
       badSite(site) ?? call('GET', `${sitePath(site)}/versions/${revision}`, undefined, readConfig),
     publish: async (site, config, publishOptions = {}) =>
       badSite(site) ??
-      call('POST', `${sitePath(site)}/versions`, { config, ...publishOptions }, (json) => shaped(PublishedSchema, json, (v) => v)),
+      call('POST', `${sitePath(site)}/versions`, { config, ...publishOptions } satisfies PublishBody, (json) => shaped(PublishedSchema, json, (v) => v)),
     rollback: async (site, revision, publishOptions = {}) =>
       badSite(site) ??
-      call('POST', `${sitePath(site)}/rollback`, { revision, ...publishOptions }, (json) => shaped(PublishedSchema, json, (v) => v)),
+      call('POST', `${sitePath(site)}/rollback`, { revision, ...publishOptions } satisfies RollbackBody, (json) => shaped(PublishedSchema, json, (v) => v)),
   };
+}
+
+function retryAfterOf(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 function readConfig(json: unknown): RegistryResult<TagConfig> {

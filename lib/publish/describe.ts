@@ -15,6 +15,8 @@ export function describeRegistryError(error: RegistryError): string {
       return `The registry refused the config: ${error.message}. Fix the tags below and publish again.`;
     case 'too-large':
       return `The config is larger than this registry accepts (${error.message}).`;
+    case 'rate-limited':
+      return `The registry refused too many wrong tokens from this address; try again in ${error.retryAfter ?? 60} s with the right token.`;
     case 'conflict':
       return `Someone published revision ${error.currentRevision ?? '?'} meanwhile.`;
     case 'bad-response':

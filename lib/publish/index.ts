@@ -7,9 +7,21 @@ export {
   type RegistryErrorKind,
   type RegistryResult,
   type PublishOptions,
+  type HistoryPageOptions,
 } from './client';
 export { diffConfigs, deepEqual, type ConfigDiff, type TagChange } from './diff';
-export { VersionSummarySchema, PublishedSchema, ErrorBodySchema, type VersionSummary, type Published } from './schemas';
+export {
+  VersionSummarySchema,
+  VersionPageSchema,
+  PublishedSchema,
+  ErrorBodySchema,
+  type VersionSummary,
+  type VersionPage,
+  type Published,
+  type PublishBody,
+  type RollbackBody,
+  type ErrorBody,
+} from './schemas';
 export {
   RegistrySettingsSchema,
   parseRegistrySettings,

@@ -29,6 +29,14 @@ export const USAGE = `Usage: tagpoint <command> [options]
       --mirror DIR          also write every published config to DIR/<site>/ for a CDN
       --runtime FILE        bundle served at /tagpoint.js (default .output/runtime/tagpoint.js)
       --cache-max-age S     Cache-Control max-age of the live config (default 60)
+      --body-limit BYTES    largest publish body (default 4194304)
+      --request-timeout MS  close a request whose body is not in after MS (default 30000)
+      --headers-timeout MS  close a connection whose headers are not in after MS (default 10000)
+      --keep-alive-timeout MS  idle keep-alive connections close after MS (default 5000)
+      --auth-failure-limit N   failed authentications per client IP and minute before 429 (default 20; 0 = off)
+      --trust-proxy         take the client IP from X-Forwarded-For (behind a reverse proxy)
+      --history-page-size N versions per page of GET /versions (default 50)
+      --mirror-sync-ms MS   how often the mirror catches up with other processes' commits (default 1000; 0 = off)
 
   token create --site S --role publisher|viewer [--label L] [--db FILE] [--json]
                             Create a token; it is printed once, only its hash is stored.
@@ -105,6 +113,14 @@ async function serve(argv: readonly string[], io: CliIo): Promise<number> {
     mirror: { type: 'string' },
     runtime: { type: 'string' },
     'cache-max-age': { type: 'string' },
+    'body-limit': { type: 'string' },
+    'request-timeout': { type: 'string' },
+    'headers-timeout': { type: 'string' },
+    'keep-alive-timeout': { type: 'string' },
+    'auth-failure-limit': { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
+    'history-page-size': { type: 'string' },
+    'mirror-sync-ms': { type: 'string' },
   });
   const port = integer(values.port, 'port', 0);
   if (port !== undefined && port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
@@ -115,6 +131,14 @@ async function serve(argv: readonly string[], io: CliIo): Promise<number> {
     mirrorDir: values.mirror,
     runtimeBundlePath: values.runtime,
     cacheMaxAge: integer(values['cache-max-age'], 'cache-max-age', 0),
+    bodyLimit: integer(values['body-limit'], 'body-limit', 1),
+    requestTimeout: integer(values['request-timeout'], 'request-timeout', 1),
+    headersTimeout: integer(values['headers-timeout'], 'headers-timeout', 1),
+    keepAliveTimeout: integer(values['keep-alive-timeout'], 'keep-alive-timeout', 0),
+    authFailureLimit: integer(values['auth-failure-limit'], 'auth-failure-limit', 0),
+    trustProxy: values['trust-proxy'],
+    historyPageSize: integer(values['history-page-size'], 'history-page-size', 1),
+    mirrorSyncIntervalMs: integer(values['mirror-sync-ms'], 'mirror-sync-ms', 0),
   });
   let url: string;
   try {

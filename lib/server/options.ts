@@ -13,8 +13,10 @@ export interface RegistryOptions {
   dbPath?: string;
   /** Static mirror folder: every publish writes `<dir>/<site>/config.<revision>.json` and `<dir>/<site>/config.json`. Default: none. */
   mirrorDir?: string;
-  /** Largest request body in bytes; larger ones get 413. Default 4 MiB (about 8,000 richly described tags). */
+  /** Largest body of a publish, in bytes; larger ones get 413. Default 4 MiB (about 8,000 richly described tags). */
   bodyLimit?: number;
+  /** Largest body of every other write route (rollback: a revision number and a message), in bytes. Default 16 KiB. */
+  smallBodyLimit?: number;
   /** `Cache-Control: max-age` of the live config, in seconds: how long a browser or CDN may show an old version. Default 60. */
   cacheMaxAge?: number;
   /** The runtime bundle served at `/tagpoint.js`. Default `.output/runtime/tagpoint.js` of this checkout. */
@@ -28,6 +30,50 @@ export interface RegistryOptions {
   maxMessageLength?: number;
   /** Fastify's request log (pino, to stdout). Default false. */
   logger?: boolean;
+
+  /**
+   * Longest time from a request's first byte to its last body byte, in ms; then the connection is
+   * closed (a slow body, valid token or not). Default 30,000: a 4 MiB publish over a 2 Mbit/s uplink.
+   */
+  requestTimeout?: number;
+  /** Longest time to receive a request's headers, in ms (slowloris). Default 10,000. */
+  headersTimeout?: number;
+  /** How long an idle keep-alive connection stays open, in ms. Default 5,000. */
+  keepAliveTimeout?: number;
+  /** A socket with no traffic at all for this long is closed, in ms. Default 60,000. */
+  connectionTimeout?: number;
+  /**
+   * When the registry answers before reading the body (401, 403, 413, 429), it closes the connection:
+   * the rest of the body is read and discarded for at most this long, in ms, so the client can read
+   * the answer, then the socket is destroyed. Default 1,000.
+   */
+  unreadBodyLingerMs?: number;
+  /**
+   * Failed authentications (401) allowed per client IP and window before every authenticated
+   * route answers 429 with `Retry-After` to that IP. Default 20.
+   */
+  authFailureLimit?: number;
+  /** The window of `authFailureLimit`, in ms. Default 60,000. */
+  authFailureWindowMs?: number;
+  /** Client IPs the failed-auth limiter remembers (least recently seen forgotten first): bounds its memory. Default 10,000. */
+  authFailureClients?: number;
+  /**
+   * Take the client IP from `X-Forwarded-For` (fastify's `trustProxy`): set it behind a reverse
+   * proxy, or every visitor shares the proxy's IP in the rate limits. Default false.
+   */
+  trustProxy?: boolean;
+  /** Versions per page of `GET /versions` when `limit` is not given. Default 50. */
+  historyPageSize?: number;
+  /** Largest `limit` a client may ask for in `GET /versions`. Default 200. */
+  historyMaxPageSize?: number;
+  /** Immutable mirror files written per batch during the repair at start, before yielding to requests. Default 50. */
+  mirrorRepairBatch?: number;
+  /**
+   * How often the mirror checks whether another process committed (SQLite's `data_version`) and
+   * brings live files in line, in ms; 0 turns it off. Default 1,000. This heals the mirror when
+   * another registry on the same file died between its commit and its mirror write.
+   */
+  mirrorSyncIntervalMs?: number;
 }
 
 /** `RegistryOptions` with every default filled in. */
@@ -35,16 +81,31 @@ export type ResolvedRegistryOptions = Required<Omit<RegistryOptions, 'mirrorDir'
 
 /** Fills in the documented defaults. */
 export function resolveRegistryOptions(options: RegistryOptions = {}): ResolvedRegistryOptions {
+  const historyPageSize = options.historyPageSize ?? 50;
   return {
     port: options.port ?? 8787,
     host: options.host ?? '127.0.0.1',
     dbPath: options.dbPath ?? './data/tagpoint.db',
     mirrorDir: options.mirrorDir,
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
+    smallBodyLimit: options.smallBodyLimit ?? 16 * 1024,
     cacheMaxAge: options.cacheMaxAge ?? 60,
     runtimeBundlePath: options.runtimeBundlePath ?? DEFAULT_RUNTIME_BUNDLE_PATH,
     allowedOrigins: options.allowedOrigins ?? '*',
     maxMessageLength: options.maxMessageLength ?? 1_000,
     logger: options.logger ?? false,
+    requestTimeout: options.requestTimeout ?? 30_000,
+    headersTimeout: options.headersTimeout ?? 10_000,
+    keepAliveTimeout: options.keepAliveTimeout ?? 5_000,
+    connectionTimeout: options.connectionTimeout ?? 60_000,
+    unreadBodyLingerMs: options.unreadBodyLingerMs ?? 1_000,
+    authFailureLimit: options.authFailureLimit ?? 20,
+    authFailureWindowMs: options.authFailureWindowMs ?? 60_000,
+    authFailureClients: options.authFailureClients ?? 10_000,
+    trustProxy: options.trustProxy ?? false,
+    historyPageSize,
+    historyMaxPageSize: Math.max(options.historyMaxPageSize ?? 200, historyPageSize),
+    mirrorRepairBatch: options.mirrorRepairBatch ?? 50,
+    mirrorSyncIntervalMs: options.mirrorSyncIntervalMs ?? 1_000,
   };
 }

@@ -1,8 +1,12 @@
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { parseConfig, type ConfigError } from '../config';
+import type { ErrorBody, Published, VersionPage } from '../publish/schemas';
 import { authorize, type Permission } from './auth';
+import { closeAfterUnreadBody, createServerFactory } from './connections';
 import { openDatabase, SCHEMA_VERSION } from './db';
-import { bodySchemas, issuesToErrors, RevisionParamsSchema, SiteParamsSchema } from './http-schemas';
+import { historyQuerySchema, issuesToErrors, RevisionParamsSchema, SiteParamsSchema, writeBodySchemas } from './http-schemas';
 import { createLiveCache, matchesIfNoneMatch } from './live-cache';
 import { createMirror } from './mirror';
 import { resolveRegistryOptions, type RegistryOptions, type ResolvedRegistryOptions } from './options';
@@ -16,23 +20,24 @@ export interface Registry {
   readonly app: FastifyInstance;
   readonly store: RegistryStore;
   readonly options: ResolvedRegistryOptions;
-  /** Repairs the mirror, starts listening and resolves with the base URL (`http://127.0.0.1:8787`). */
+  /**
+   * Starts listening and resolves with the base URL (`http://127.0.0.1:8787`). The mirror is
+   * repaired afterwards, in the background: see `mirrorRepaired`.
+   */
   listen(): Promise<string>;
+  /** Resolves when the mirror repair started by `listen` has finished (at once without a mirror or before `listen`). */
+  mirrorRepaired(): Promise<void>;
   /** Stops listening, waits for mirror writes, closes the database. Safe to call twice. */
   close(): Promise<void>;
   /** Same as `close`. */
   stop(): Promise<void>;
 }
 
-/** Error body of every non-2xx answer. */
-export interface ErrorBody {
-  error: string;
-  errors?: ConfigError[];
-  currentRevision?: number;
-}
+export type { ErrorBody };
 
 // Cache-Control: lib/publish's client sends `no-cache` so it always sees the live version.
-const API_HEADERS = 'Authorization, Content-Type, If-None-Match, Cache-Control';
+const API_HEADERS = ['Authorization', 'Content-Type', 'If-None-Match', 'Cache-Control'];
+const isPublicPath = (path: string) => path === '/tagpoint.js' || path.endsWith('/config.json');
 
 /**
  * Creates the config registry: opens (or creates) the SQLite file and builds the HTTP app.
@@ -43,45 +48,60 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
   const store = createStore(openDatabase(options.dbPath));
   const live = createLiveCache(store);
   const writer = options.dbPath === ':memory:' ? createInlineWriter(store) : createWorkerWriter(options.dbPath);
-  const mirror = options.mirrorDir ? createMirror(options.mirrorDir) : undefined;
+  const mirror = options.mirrorDir
+    ? createMirror(options.mirrorDir, store, {
+        repairBatch: options.mirrorRepairBatch,
+        syncIntervalMs: options.mirrorSyncIntervalMs,
+        onError: (error) => app.log.error(error),
+      })
+    : undefined;
   const bundle = createRuntimeBundle(options.runtimeBundlePath);
-  const bodies = bodySchemas(options.maxMessageLength);
+  const bodies = writeBodySchemas(options.maxMessageLength);
+  const historyQuery = historyQuerySchema(options.historyMaxPageSize);
+  let repaired: Promise<void> = Promise.resolve();
 
-  const app = Fastify({ logger: options.logger, bodyLimit: options.bodyLimit, exposeHeadRoutes: true });
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.smallBodyLimit,
+    exposeHeadRoutes: true,
+    trustProxy: options.trustProxy,
+    serverFactory: createServerFactory(options),
+  });
+  closeAfterUnreadBody(app, options.unreadBodyLingerMs);
 
-  const corsOrigin = (origin: string | undefined): string | undefined => {
-    if (!origin) return undefined;
-    if (options.allowedOrigins === '*') return '*';
-    return options.allowedOrigins.includes(origin) ? origin : undefined;
-  };
-
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    const allowed = corsOrigin(request.headers.origin);
-    if (allowed) {
-      reply.header('access-control-allow-origin', allowed);
-      reply.header('access-control-expose-headers', 'ETag, Location');
-      if (allowed !== '*') reply.header('vary', 'Origin');
-    }
   });
 
-  // Preflight for the API: the extension publishes from its own origin with a bearer token.
-  app.options('*', async (request, reply) => {
-    const path = request.url.split('?')[0]!;
-    // The public files stay open to every origin even when the API is narrowed (a runtime may send If-None-Match).
-    const isPublic = path === '/tagpoint.js' || path.endsWith('/config.json');
-    if (isPublic && request.headers.origin) reply.header('access-control-allow-origin', '*');
-    if (isPublic || corsOrigin(request.headers.origin)) {
-      reply.header('access-control-allow-methods', 'GET, HEAD, POST, OPTIONS');
-      reply.header('access-control-allow-headers', API_HEADERS);
-      reply.header('access-control-max-age', '600');
-    }
-    return reply.code(204).send();
+  // The extension publishes from its own origin with a bearer token. The public files stay open
+  // to every origin even when the API is narrowed (every page loads them; a runtime may send If-None-Match).
+  const corsBase = {
+    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    allowedHeaders: API_HEADERS,
+    exposedHeaders: ['ETag', 'Location', 'Retry-After'],
+    maxAge: 600,
+  } satisfies FastifyCorsOptions;
+  void app.register(cors, {
+    delegator: (request, callback) => {
+      const origin = isPublicPath(request.url.split('?')[0]!) || options.allowedOrigins === '*' ? '*' : [...options.allowedOrigins];
+      callback(null, { ...corsBase, origin });
+    },
   });
+  void app.register(rateLimit, { global: false });
+  type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
+  let authFailures: Limiter | undefined;
+  // Created on first use: the decorator exists once the plugin has loaded.
+  const authFailureLimiter = () =>
+    (authFailures ??= app.createRateLimit({
+      max: options.authFailureLimit,
+      timeWindow: options.authFailureWindowMs,
+      cache: options.authFailureClients,
+    } as Parameters<FastifyInstance['createRateLimit']>[0]));
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return fail(reply, 413, `the request body is larger than the limit of ${options.bodyLimit} bytes`);
+      const limit = request.routeOptions.bodyLimit ?? options.smallBodyLimit;
+      return fail(reply, 413, `the request body is larger than the limit of ${limit} bytes for ${request.method} ${request.routeOptions.url}`);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return fail(reply, status, error.message);
@@ -91,16 +111,15 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
 
   app.setNotFoundHandler((request, reply) => fail(reply, 404, `no such route: ${request.method} ${request.url.split('?')[0]}`));
 
+  let mirrorState: 'none' | 'repairing' | 'ok' | 'failed' = mirror ? 'repairing' : 'none';
   app.get('/healthz', async () => {
     store.dataVersion();
-    return { status: 'ok', schemaVersion: SCHEMA_VERSION };
+    return { status: 'ok' as const, schemaVersion: SCHEMA_VERSION, mirror: mirrorState };
   });
 
   app.get('/tagpoint.js', async (request, reply) => {
     const result = await bundle();
     if (!result.ok) return fail(reply, 404, result.message);
-    // Sites load the runtime from any origin; it holds no secrets.
-    reply.header('access-control-allow-origin', '*');
     reply.header('etag', result.etag).header('cache-control', 'public, max-age=300');
     if (matchesIfNoneMatch(request.headers['if-none-match'], result.etag)) return reply.code(304).send();
     return reply.type('text/javascript; charset=utf-8').send(result.body);
@@ -109,8 +128,6 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
   app.get('/v1/sites/:site/config.json', async (request, reply) => {
     const site = siteOf(request, reply);
     if (site === undefined) return reply;
-    // Public and read by every page view of the site, from any origin.
-    reply.header('access-control-allow-origin', '*');
     const entry = live.get(site);
     if (!entry) return fail(reply, 404, `nothing is published for site "${site}" yet`);
     reply.header('etag', entry.etag).header('cache-control', `public, max-age=${options.cacheMaxAge}`);
@@ -118,13 +135,27 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     return reply.type('application/json; charset=utf-8').send(entry.body);
   });
 
-  // Auth runs in onRequest, before the body is read: a caller without a token cannot make us parse megabytes.
+  // Auth runs in onRequest, before the body is read: a caller without a token cannot make us parse
+  // megabytes (and closeAfterUnreadBody then ends the connection). A client IP with too many failed
+  // authentications gets 429 on every authenticated route until its window ends, valid token or
+  // not: the limit must not turn into an oracle telling a guessed token from a wrong one.
   const guard = (permission: Permission) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const limiter = options.authFailureLimit > 0 ? authFailureLimiter() : undefined;
+    if (limiter) {
+      const seen = await limiter(request, { increment: false });
+      if (!seen.isAllowed && seen.remaining === 0 && seen.ttl > 0) {
+        reply.header('retry-after', String(Math.max(1, seen.ttlInSeconds)));
+        return fail(reply, 429, `too many failed authentications from this address; retry in ${Math.max(1, seen.ttlInSeconds)} s`);
+      }
+    }
     const site = siteOf(request, reply);
     if (site === undefined) return reply;
     const auth = authorize(store, request.headers.authorization, site, permission);
     if (!auth.ok) {
-      if (auth.status === 401) reply.header('www-authenticate', 'Bearer');
+      if (auth.status === 401) {
+        reply.header('www-authenticate', 'Bearer');
+        await limiter?.(request);
+      }
       return fail(reply, auth.status, auth.error);
     }
     tokens.set(request, auth.token);
@@ -133,8 +164,18 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
 
   app.get('/v1/sites/:site/versions', { onRequest: guard('read') }, async (request, reply) => {
     const { site } = request.params as { site: string };
+    const query = historyQuery.safeParse(request.query);
+    if (!query.success) return fail(reply, 400, 'the query must be ?before=<revision>&limit=<count>', issuesToErrors(query.error.issues));
+    const limit = query.data.limit ?? options.historyPageSize;
+    // One row more than asked tells whether an older page exists.
+    const rows = store.listVersions(site, { before: query.data.before, limit: limit + 1 });
+    const versions = rows.slice(0, limit);
     reply.header('cache-control', 'private, no-store');
-    return store.listVersions(site);
+    return {
+      versions,
+      total: store.countVersions(site),
+      nextBefore: rows.length > limit ? versions[versions.length - 1]!.revision : null,
+    } satisfies VersionPage;
   });
 
   app.get('/v1/sites/:site/versions/:revision', { onRequest: guard('read') }, async (request, reply) => {
@@ -146,7 +187,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     return reply.type('application/json; charset=utf-8').send(version.json);
   });
 
-  app.post('/v1/sites/:site/versions', { onRequest: guard('publish') }, async (request, reply) => {
+  app.post('/v1/sites/:site/versions', { onRequest: guard('publish'), bodyLimit: options.bodyLimit }, async (request, reply) => {
     const { site } = request.params as { site: string };
     const body = bodies.publish.safeParse(request.body);
     if (!body.success) return fail(reply, 400, 'the request body must be { config, message?, baseRevision? }', issuesToErrors(body.error.issues));
@@ -208,7 +249,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
       }
     }
     reply.header('location', `/v1/sites/${site}/versions/${revision}`);
-    return reply.code(201).send(warnings.length ? { revision, warnings } : { revision });
+    return reply.code(201).send((warnings.length ? { revision, warnings } : { revision }) satisfies Published);
   }
 
   let closed: Promise<void> | undefined;
@@ -217,7 +258,8 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
       try {
         await app.close();
         await writer.close();
-        await mirror?.idle();
+        await repaired.catch(() => undefined);
+        await mirror?.close();
       } finally {
         store.close();
       }
@@ -228,13 +270,23 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     store,
     options,
     async listen() {
-      await mirror?.repair(store);
       await app.listen({ port: options.port, host: options.host });
+      // Serve first: the database is the truth and answers now; the mirror catches up in bounded batches.
+      if (mirror) {
+        repaired = mirror.repair().then(
+          () => void (mirrorState = 'ok'),
+          (error) => {
+            mirrorState = 'failed';
+            app.log.error(error);
+          },
+        );
+      }
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       return `http://${host}:${port}`;
     },
+    mirrorRepaired: () => repaired,
     close,
     stop: close,
   };

@@ -48,8 +48,16 @@ export type PublishOutcome =
 export interface RegistryStore {
   /** The live version of a site, or undefined when nothing is published. */
   live(site: string): StoredVersion | undefined;
-  /** Every version of a site, newest first. */
-  listVersions(site: string): VersionSummary[];
+  /** Versions of a site, newest first: at most `limit`, only revisions below `before` when given. */
+  listVersions(site: string, page?: { before?: number; limit?: number }): VersionSummary[];
+  /** How many versions a site has. */
+  countVersions(site: string): number;
+  /** Every revision number of a site, oldest first (for repairing the mirror). */
+  revisions(site: string): number[];
+  /** The live revision of a site; 0 when nothing is published. One indexed read: the mirror re-checks it before and after each rename. */
+  liveRevision(site: string): number;
+  /** Every site with something published and its live revision. */
+  liveRevisions(): { site: string; revision: number }[];
   getVersion(site: string, revision: number): StoredVersion | undefined;
   /**
    * Stores `config` as the site's next revision and makes it live, in one IMMEDIATE transaction:
@@ -98,8 +106,14 @@ export function createStore(db: Db, now: () => Date = () => new Date()): Registr
       `SELECT v.revision, v.published_at, v.author, v.message, v.tag_count, v.config
          FROM sites s JOIN versions v ON v.site = s.id AND v.revision = s.live_revision WHERE s.id = ?`,
     ),
-    list: db.prepare<[string], Omit<VersionRow, 'config'>>(
-      `SELECT revision, published_at, author, message, tag_count FROM versions WHERE site = ? ORDER BY revision DESC`,
+    list: db.prepare<[string, number, number], Omit<VersionRow, 'config'>>(
+      `SELECT revision, published_at, author, message, tag_count FROM versions WHERE site = ? AND revision < ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    count: db.prepare<[string], number>(`SELECT COUNT(*) FROM versions WHERE site = ?`).pluck(),
+    revisions: db.prepare<[string], number>(`SELECT revision FROM versions WHERE site = ? ORDER BY revision`).pluck(),
+    liveRevision: db.prepare<[string], number>(`SELECT live_revision FROM sites WHERE id = ?`).pluck(),
+    liveRevisions: db.prepare<[], { site: string; revision: number }>(
+      `SELECT id AS site, live_revision AS revision FROM sites WHERE live_revision > 0 ORDER BY id`,
     ),
     get: db.prepare<[string, number], VersionRow>(
       `SELECT revision, published_at, author, message, tag_count, config FROM versions WHERE site = ? AND revision = ?`,
@@ -131,7 +145,11 @@ export function createStore(db: Db, now: () => Date = () => new Date()): Registr
       const row = q.live.get(site);
       return row ? toVersion(row) : undefined;
     },
-    listVersions: (site) => q.list.all(site).map(toSummary),
+    listVersions: (site, page = {}) => q.list.all(site, page.before ?? Number.MAX_SAFE_INTEGER, page.limit ?? -1).map(toSummary),
+    countVersions: (site) => q.count.get(site) ?? 0,
+    revisions: (site) => q.revisions.all(site),
+    liveRevision: (site) => q.liveRevision.get(site) ?? 0,
+    liveRevisions: () => q.liveRevisions.all(),
     getVersion: (site, revision) => {
       const row = q.get.get(site, revision);
       return row ? toVersion(row) : undefined;

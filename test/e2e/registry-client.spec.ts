@@ -68,6 +68,6 @@ test('a page on another origin publishes with a token and always reads the live 
   expect(result.plain.revision).toBe(1);
   expect(result.live2).toMatchObject({ ok: true, value: { revision: 2 } });
   expect(result.conflict).toMatchObject({ ok: false, error: { kind: 'conflict', status: 409, currentRevision: 2 } });
-  expect(result.versions).toMatchObject({ ok: true, value: [{ revision: 2, message: 'two', author: 'e2e' }, { revision: 1 }] });
+  expect(result.versions).toMatchObject({ ok: true, value: { versions: [{ revision: 2, message: 'two', author: 'e2e' }, { revision: 1 }], total: 2, nextBefore: null } });
   expect(result.rollback).toEqual({ ok: true, value: { revision: 3 } });
 });

@@ -44,7 +44,7 @@ describe('createRegistryClient against a real registry', () => {
     expect(live.ok && live.value?.tags).toHaveLength(2);
 
     const versions = await viewer.listVersions('shop');
-    expect(versions.ok && versions.value.map((v) => [v.revision, v.message, v.tagCount])).toEqual([
+    expect(versions.ok && versions.value.versions.map((v) => [v.revision, v.message, v.tagCount])).toEqual([
       [2, 'two', 2],
       [1, 'one', 1],
     ]);

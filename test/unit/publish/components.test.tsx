@@ -55,7 +55,7 @@ describe('PublishDialog', () => {
     await waitFor(() => expect(root.querySelector('[role=status]')?.textContent).toContain(`Published revision ${base + 1}`));
     expect(published).toEqual([base + 1]);
     const versions = await client.listVersions('shop');
-    expect(versions.ok && versions.value[0]).toMatchObject({ revision: base + 1, message: 'Rename and add t3', author: 'Ada (CI)' });
+    expect(versions.ok && versions.value.versions[0]).toMatchObject({ revision: base + 1, message: 'Rename and add t3', author: 'Ada (CI)' });
   });
 
   it('on a 409 shows what was published meanwhile and publishes over it on request', async () => {

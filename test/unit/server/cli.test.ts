@@ -124,7 +124,7 @@ describe('tagpoint publish and serve', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const revision = Number(/revision (\d+)/.exec(first.stdout)![1]);
-    const versions = await (await fetch(`${server.url}/v1/sites/shop/versions`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const { versions } = await (await fetch(`${server.url}/v1/sites/shop/versions`, { headers: { authorization: `Bearer ${token}` } })).json();
     expect(versions[0]).toMatchObject({ revision, message: 'from CI', author: 'cli', tagCount: 2 });
 
     const conflict = await runCliHere(['publish', good, '--registry', server.url, '--site', 'shop', '--token', token, '--base', String(revision - 1)]);

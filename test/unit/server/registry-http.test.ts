@@ -85,9 +85,11 @@ describe('POST /v1/sites/:site/versions', () => {
     const live = await (await r.request('/v1/sites/shop/config.json')).json();
     expect(live.revision).toBe(1);
     const history = await (await r.request('/v1/sites/shop/versions', { token: r.tokens.viewer })).json();
-    expect(history).toEqual([
-      { revision: 1, publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), author: 'Ada (CI)', message: 'First tags', tagCount: 2 },
-    ]);
+    expect(history).toEqual({
+      versions: [{ revision: 1, publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), author: 'Ada (CI)', message: 'First tags', tagCount: 2 }],
+      total: 1,
+      nextBefore: null,
+    });
   });
 
   it.each([
@@ -176,7 +178,7 @@ describe('POST /v1/sites/:site/versions', () => {
     expect(json.currentRevision).toBe(2);
     expect(json.error).toMatch(/someone published meanwhile/);
     const history = await (await r.request('/v1/sites/shop/versions', { token: r.tokens.viewer })).json();
-    expect(history.map((v: { revision: number }) => v.revision)).toEqual([2, 1]);
+    expect(history.versions.map((v: { revision: number }) => v.revision)).toEqual([2, 1]);
     expect((await (await r.request('/v1/sites/shop/config.json')).json()).tags).toHaveLength(3);
   });
 
@@ -199,7 +201,7 @@ describe('history', () => {
       const res = await r.request('/v1/sites/shop/versions', { token });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('private, no-store');
-      const list = await res.json();
+      const list = (await res.json()).versions;
       expect(list.map((v: any) => [v.revision, v.message, v.tagCount, v.author])).toEqual([
         [3, 'three', 3, 'Ada (CI)'],
         [2, 'two', 2, 'Ada (CI)'],
@@ -238,7 +240,7 @@ describe('history', () => {
     const live = await (await r.request('/v1/sites/shop/config.json')).json();
     expect(live.revision).toBe(4);
     expect(live.tags).toEqual(makeConfig('shop', 1).tags);
-    const list = await (await r.request('/v1/sites/shop/versions', { token: r.tokens.viewer })).json();
+    const { versions: list } = await (await r.request('/v1/sites/shop/versions', { token: r.tokens.viewer })).json();
     expect(list.map((v: any) => [v.revision, v.message])).toEqual([
       [4, 'Rollback to revision 1'],
       [3, 'three'],

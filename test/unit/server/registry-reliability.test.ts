@@ -40,7 +40,7 @@ describe('concurrent publishes on the same base', () => {
     const bodies = await Promise.all(responses.map((res) => res.json()));
     const conflicts = bodies.filter((b) => 'error' in b);
     expect(new Set(conflicts.map((b) => b.currentRevision))).toEqual(new Set([2]));
-    const versions = await (await r.request('/v1/sites/shop/versions', { token: r.tokens.viewer })).json();
+    const { versions } = await (await r.request('/v1/sites/shop/versions', { token: r.tokens.viewer })).json();
     expect(versions.map((v: { revision: number }) => v.revision)).toEqual([2, 1]);
   });
 
@@ -112,7 +112,7 @@ it('keeps every version, the live one and the tokens across a restart', async ()
   const url = await second.listen();
   const after = await (await fetch(`${url}/v1/sites/shop/versions`, { headers: { authorization: `Bearer ${first.tokens.viewer}` } })).json();
   expect(after).toEqual(before);
-  expect(after).toHaveLength(4);
+  expect(after.versions).toHaveLength(4);
   expect(await (await fetch(`${url}/v1/sites/shop/config.json`)).json()).toEqual(liveBefore);
   for (let revision = 1; revision <= 4; revision++) {
     const res = await fetch(`${url}/v1/sites/shop/versions/${revision}`, { headers: { authorization: `Bearer ${first.tokens.viewer}` } });
@@ -201,6 +201,7 @@ describe('static mirror', () => {
     expect(existsSync(mirror)).toBe(false);
     const second = await startRegistry({ mirrorDir: mirror, dbPath: first.dbPath }, dir);
     cleanups.push(() => second.registry.close());
+    await second.registry.mirrorRepaired();
     expect(readdirSync(join(mirror, 'shop')).sort()).toEqual(['config.1.json', 'config.2.json', 'config.json']);
     expect(JSON.parse(readFileSync(join(mirror, 'shop', 'config.json'), 'utf8')).revision).toBe(2);
   });
