@@ -87,15 +87,45 @@ test.describe('the site fixture', () => {
       </body></html>`,
     );
     const server = await startSiteServer({ sitesDir, corpusDir: dir });
+    // Every request the page issues, in the order it issues them; and, from before the page's
+    // first byte, the images that failed and the navigations that started (Navigation API).
+    const issued: string[] = [];
+    page.on('request', (request) => issued.push(request.url()));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __failedImages: string[]; __navigations: string[]; __refused: string[]; navigation?: EventTarget };
+      w.__failedImages = [];
+      w.__navigations = [];
+      w.__refused = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__refused.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      // Capture: runs in the same dispatch as an inline onerror would, just before it.
+      document.addEventListener('error', (e) => e.target instanceof HTMLImageElement && w.__failedImages.push(e.target.src), true);
+      w.navigation?.addEventListener('navigate', (e) => w.__navigations.push((e as unknown as { destination: { url: string } }).destination.url));
+    });
     try {
-      const response = await page.goto(server.corpusUrl('hostile'));
+      const hostileUrl = server.corpusUrl('hostile');
+      const response = await page.goto(hostileUrl);
       expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
       await expect(page.getByRole('heading', { name: 'Hostile' })).toBeVisible();
-      await page.waitForTimeout(1_000); // room for a refresh, a fetch or an image to go out
-      expect(page.url()).toBe(server.corpusUrl('hostile'));
+      // /missing.png 404'd and its error event is over: an onerror handler had its chance.
+      await page.waitForFunction(() => (window as unknown as { __failedImages: string[] }).__failedImages.some((src) => src.endsWith('/missing.png')));
+      // What would refresh, run or frame anything is gone from the document ...
       expect(await page.evaluate(() => document.querySelectorAll('script, iframe, meta[http-equiv], base').length)).toBe(0);
+      // ... and what stays (the inline onerror, the other host's image) the CSP refused.
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __refused: string[] }).__refused.sort()))
+        .toEqual(['img-src http://tagpoint-egress-check.example/pixel.gif', 'script-src-attr inline']);
+      // A request the page issues now, the way an image does: once it is seen, so is every
+      // request issued before it.
+      const sentinel = server.url('/sentinel.png');
+      await page.evaluate((src) => void Object.assign(new Image(), { src }), sentinel);
+      await expect.poll(() => issued.includes(sentinel)).toBe(true);
+      // No probe among them (the other host's image shows up as a request, refused above by the CSP).
+      expect(issued.slice(0, issued.indexOf(sentinel)).sort()).toEqual(
+        [hostileUrl, server.url('/missing.png'), 'http://tagpoint-egress-check.example/pixel.gif'].sort(),
+      );
+      expect(await page.evaluate(() => (window as unknown as { __navigations: string[] }).__navigations)).toEqual([]);
+      expect(page.url()).toBe(hostileUrl);
       expect(server.requests.filter((r) => r.path.startsWith('/probe'))).toEqual([]);
-      expect(server.requests).toContainEqual({ method: 'GET', path: '/missing.png' }); // it 404'd, so onerror had its chance
       expect(egress.list()).toEqual([]);
     } finally {
       await server.close();

@@ -32,6 +32,8 @@ async function tagFlow(options: {
   target: () => ReturnType<Page['locator']>;
   textSource: () => ReturnType<Page['locator']>;
   event: string;
+  /** The event name the side panel must suggest for the picked element, before it is replaced by `event`. */
+  suggested?: string | RegExp;
 }) {
   const { page, panel, event } = options;
   const overlay = await startTagging(panel, page);
@@ -42,6 +44,8 @@ async function tagFlow(options: {
   await expect(overlay.matchOutlines).toHaveCount(1);
   await expect(panel.targetCount).toHaveText('matches 1 element on this page');
 
+  // A new tag comes with a suggested name: "Object Action", two words at least, never empty.
+  await expect(panel.eventName).toHaveValue(options.suggested ?? /^\S+(?: \S+)+$/);
   await panel.eventName.fill(event);
   await panel.addProperty.click();
   const text = panel.property(0);
@@ -85,8 +89,15 @@ test.describe('the picker', () => {
   test('tags a button on the fixture shop, end to end', async ({ context, page, site, extensionId, serviceWorker }) => {
     await page.goto(site.url('/shop/'));
     const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
-    await tagFlow({ page, panel, event: eventName('Newsletter Subscribed'), target: () => page.locator('#newsletter'), textSource: () => page.locator('h1') });
-    // The suggestion for a new tag follows "Object Action".
+    await tagFlow({
+      page,
+      panel,
+      event: eventName('Newsletter Subscribed'),
+      // "Subscribe to newsletter": the verb becomes the action, the object comes first.
+      suggested: 'Newsletter Subscribed',
+      target: () => page.locator('#newsletter'),
+      textSource: () => page.locator('h1'),
+    });
     await panel.page.close();
   });
 
@@ -153,12 +164,20 @@ test.describe('the picker', () => {
     await overlay.selectorInput.fill('[data-sku="SKU-2"]');
     await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
 
-    // Clicking a link while picking does not navigate.
+    // Clicking a link while picking does not navigate. The Navigation API reports each
+    // navigation as it starts (during the click's own task, for a link), so the page logs them.
+    await page.evaluate(() => {
+      const w = window as unknown as { __navigations: string[]; navigation: EventTarget };
+      w.__navigations = [];
+      w.navigation.addEventListener('navigate', (e) => w.__navigations.push((e as unknown as { destination: { url: string } }).destination.url));
+    });
     await overlay.card.getByRole('button', { name: 'Pick again' }).click();
     await expect(overlay.banner).toBeVisible();
     await overlay.pick(page.locator('#about-link'));
     await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
-    await page.waitForTimeout(300);
+    // A navigation after the click (to the same URL): once it is logged, the link's would be too.
+    await page.evaluate(() => history.replaceState(history.state, '', location.href));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __navigations: string[] }).__navigations)).toEqual([shopUrl]);
     expect(page.url()).toBe(shopUrl);
 
     // Esc cancels picking; then the page works as before.

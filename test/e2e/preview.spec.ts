@@ -183,8 +183,16 @@ test.describe('preview', () => {
       await panel.getByRole('button', { name: 'Stop preview' }).click();
       await expect(panel.getByTestId('preview-status')).toHaveText('Preview off');
       await page.locator('nav .menu').click();
-      await page.waitForTimeout(300);
-      await expect(panel.locator('[data-kind="preview"]')).toHaveCount(1);
+      // Started again, the next click is logged; an entry of the click while stopped would have
+      // come through the same tab and background before it, so two entries mean none came.
+      const running = panel.locator('[data-kind="notice"]').filter({ hasText: 'Preview running' });
+      const runs = await running.count();
+      await panel.getByRole('button', { name: 'Start preview' }).click();
+      await expect(panel.getByTestId('preview-status')).toHaveText('Preview running');
+      await expect(running).toHaveCount(runs + 1); // the runtime on the page has the draft
+      await page.locator('nav .menu').click();
+      await expect(panel.locator('[data-kind="preview"]').getByTestId('event-name')).toHaveText(['Menu Opened', 'Menu Opened']);
+      await expect(panel.locator('[data-kind="preview"]')).toHaveCount(2);
     } finally {
       await restore();
       await panel.close();

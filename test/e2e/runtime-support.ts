@@ -110,6 +110,37 @@ export async function pageState(page: Page): Promise<{ errors: string[]; handler
   return page.evaluate(() => ({ errors: (window as any).__pageErrors, handlers: (window as any).__pageHandlers }));
 }
 
+/**
+ * Records, from the page's first script on, every message the runtime's debug bridge posts
+ * (`?tagpoint_debug=1`), plus `{ source: 'test', mark }` markers from `markDebug`, in order.
+ */
+export async function recordDebug(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as any).__debug = [];
+    window.addEventListener('message', (e) => {
+      if (e.data?.source === 'tagpoint-runtime' || e.data?.source === 'test') (window as any).__debug.push(e.data);
+    });
+  });
+}
+
+/** The debug messages recorded so far (see `recordDebug`). */
+export async function debugMessages(page: Page): Promise<any[]> {
+  return page.evaluate(() => (window as any).__debug);
+}
+
+/**
+ * Posts a marker through the same window and waits until it is recorded. Messages to a window
+ * arrive in the order they were posted, so once the marker is in, every debug message the
+ * runtime posted before it (during the actions before this call) is in too: what is missing
+ * then was never posted. Returns the messages before the marker.
+ */
+export async function markDebug(page: Page, mark: string): Promise<any[]> {
+  await page.evaluate((m) => window.postMessage({ source: 'test', mark: m }, location.origin), mark);
+  await expect.poll(() => page.evaluate((m) => (window as any).__debug.some((d: any) => d.mark === m), mark)).toBe(true);
+  const messages = await debugMessages(page);
+  return messages.slice(0, messages.findIndex((d) => d.mark === mark));
+}
+
 let built: Promise<unknown> | undefined;
 
 export const test = base.extend<{ rtPage: Page; rtSite: RuntimeSite }, { plainBrowser: Browser }>({

@@ -3,7 +3,7 @@
  * actions arrive at a collector on 127.0.0.1 with the right event, properties and
  * context.tagpoint; broken configs and failing config URLs leave the page alone.
  */
-import { configOf, expect, pageState, test } from './runtime-support';
+import { configOf, debugMessages, expect, markDebug, pageState, recordDebug, test } from './runtime-support';
 
 const SHOP = '/runtime/shop.html';
 
@@ -104,13 +104,22 @@ test.describe('with analytics-next', () => {
       'not a tag',
       null,
     ];
-    rtSite.answerConfig({ config: configOf([...broken, ...TAGS.slice(0, 1)], 3) });
-    await page.goto(site.url(SHOP));
+    // A good tag on a button too, clicked second: it shows the runtime is still listening.
+    const after = { id: 'home', event: 'Home Clicked', trigger: 'click', target: { selector: '#to-home' } };
+    rtSite.answerConfig({ config: configOf([...broken, ...TAGS.slice(0, 1), after], 3) });
+    await recordDebug(page);
+    await page.goto(site.url(`${SHOP}?tagpoint_debug=1`));
+    await expect.poll(async () => (await debugMessages(page)).find((m) => m.type === 'config')).toMatchObject({ tags: 2, invalid: 7 });
     await page.locator('.card').first().locator('button').click();
-    const tracks = await rtSite.waitForTracks(1);
-    await page.waitForTimeout(300);
-    expect(rtSite.tracks().map((t) => t.event)).toEqual(['Product Added']);
-    expect(tracks[0].properties.product).toBe('Desk lamp');
+    await page.click('#to-home');
+    // Every tag either click fired has reported by the time the marker posted after them arrives.
+    const messages = await markDebug(page, 'after-clicks');
+    expect(messages.filter((m) => m.type === 'fired').map((m) => m.tag)).toEqual(['add', 'home']);
+    expect(messages.filter((m) => m.type === 'invalid-tag').map((m) => m.tag).sort()).toEqual(['#5', '#6', 'b1', 'b2', 'b3', 'b4', 'b5']);
+    // So exactly these two events were sent; both arrive.
+    const tracks = await rtSite.waitForTracks(2);
+    expect(tracks.map((t) => t.event).sort()).toEqual(['Home Clicked', 'Product Added']);
+    expect(byEvent(tracks, 'Product Added')[0].properties.product).toBe('Desk lamp');
     expect((await pageState(page)).errors).toEqual([]);
   });
 });
@@ -141,12 +150,20 @@ test.describe('failing config URL', () => {
 
   test('without a cache, a failing URL sends nothing and disturbs nothing', async ({ rtPage: page, rtSite, site }) => {
     rtSite.answerConfig({ status: 500 });
-    await page.goto(site.url(SHOP));
+    await recordDebug(page);
+    await page.goto(site.url(`${SHOP}?tagpoint_debug=1`));
     await page.locator('.card').first().locator('button').click();
     await page.click('#login-submit');
-    await page.waitForTimeout(500);
-    expect(rtSite.tracks()).toEqual([]);
-    expect(await pageState(page)).toEqual({ errors: [], handlers: { click: 2, submit: 1, change: 0 } });
+    // The runtime says it gave up (the clicks above were buffered, then dropped) ...
+    await expect.poll(async () => (await debugMessages(page)).map((m) => m.type)).toContain('load-error');
+    await page.locator('.card').nth(1).locator('button').click();
+    // ... and fired nothing, before or after: every message it posted is in by the marker.
+    const messages = await markDebug(page, 'after-clicks');
+    expect(messages.map((m) => m.type)).toEqual(['load-error']);
+    // What the page sends itself still goes out, and it is the only event that arrives.
+    await page.evaluate(() => (window as any).analytics.track('Page Own Event'));
+    expect((await rtSite.waitForTracks(1)).map((t) => t.event)).toEqual(['Page Own Event']);
+    expect(await pageState(page)).toEqual({ errors: [], handlers: { click: 3, submit: 1, change: 0 } });
   });
 
   test('a config URL that never answers times out, then the cache serves; actions meanwhile are buffered', async ({ rtPage: page, rtSite, site }) => {
@@ -197,16 +214,11 @@ test('Tagpoint.start with a custom sink and timeout; stop() removes everything',
 
 test('the debug bridge posts fired and not-fired messages', async ({ rtPage: page, rtSite, site }) => {
   rtSite.answerConfig({ config: configOf([...TAGS.slice(0, 1), { id: 'off', event: 'Off', trigger: 'click', target: { selector: 'button' }, enabled: false }], 4) });
-  await page.addInitScript(() => {
-    (window as any).__debug = [];
-    window.addEventListener('message', (e) => {
-      if (e.data?.source === 'tagpoint-runtime') (window as any).__debug.push(e.data);
-    });
-  });
+  await recordDebug(page);
   await page.goto(site.url(`${SHOP}?tagpoint_debug=1`));
   await page.locator('.card').first().locator('button').click();
-  await expect.poll(() => page.evaluate(() => (window as any).__debug.map((m: any) => m.type))).toContain('fired');
-  const messages = await page.evaluate(() => (window as any).__debug);
+  await expect.poll(async () => (await debugMessages(page)).map((m) => m.type)).toContain('fired');
+  const messages = await debugMessages(page);
   const fired = messages.find((m: any) => m.type === 'fired');
   expect(fired).toMatchObject({ tag: 'add', event: 'Product Added', trigger: 'click', revision: 4, element: 'button.add' });
   expect(fired.properties.product).toBe('Desk lamp');

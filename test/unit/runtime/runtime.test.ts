@@ -85,14 +85,24 @@ describe('click', () => {
     expect(calls.map((c) => c.event)).toEqual(['Shadow Buy', 'Host']);
   });
 
-  it('never prevents default nor stops propagation', () => {
-    run([{ id: 't', event: 'E', trigger: 'click', target: { selector: 'button' } }]);
-    let seen = false;
-    document.addEventListener('click', (e) => {
-      seen = !e.defaultPrevented;
-    });
-    click(document.querySelector('button')!);
-    expect(seen).toBe(true);
+  it('fires without preventing default or stopping propagation', () => {
+    const { calls } = run([{ id: 't', event: 'E', trigger: 'click', target: { selector: 'button' } }]);
+    const button = document.querySelector('button')!;
+    // The page's own listeners, at the target and after the runtime's capture listener on document.
+    const seen: string[] = [];
+    const onTarget = (e: Event) => seen.push(`target:${e.defaultPrevented}`);
+    const onWindow = (e: Event) => seen.push(`window:${e.defaultPrevented}`);
+    button.addEventListener('click', onTarget);
+    window.addEventListener('click', onWindow);
+    try {
+      const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+      expect(button.dispatchEvent(event)).toBe(true); // false would mean preventDefault()
+      expect(calls.map((c) => c.meta.tag)).toEqual(['t']);
+      expect(seen).toEqual(['target:false', 'window:false']);
+    } finally {
+      button.removeEventListener('click', onTarget);
+      window.removeEventListener('click', onWindow);
+    }
   });
 });
 
@@ -201,6 +211,9 @@ describe('tolerance', () => {
     click(document.querySelector('button')!);
     expect(calls).toEqual([]);
     expect(h.update(config([{ id: 'g', event: 'G', trigger: 'click', target: { selector: 'button' } }]))).toBe(true);
+    // Still listening: the same click fires once a good config is in.
+    click(document.querySelector('button')!);
+    expect(calls).toEqual(['G']);
   });
 });
 
@@ -259,10 +272,12 @@ describe('lifecycle', () => {
     const push = history.pushState;
     const { calls, handle } = run([{ id: 'c', event: 'C', trigger: 'click', target: { selector: 'button' } }]);
     expect(history.pushState).not.toBe(push);
+    click(document.querySelector('button')!);
+    expect(calls.map((c) => c.event)).toEqual(['C']);
     handle.stop();
     expect(history.pushState).toBe(push);
     click(document.querySelector('button')!);
-    expect(calls).toEqual([]);
+    expect(calls.map((c) => c.event)).toEqual(['C']);
   });
 
   it('sends to window.analytics and dataLayer by default', () => {
