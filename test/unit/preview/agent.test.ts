@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPreviewAgent, readTags, type OutlineDrawer, type PreviewAgent } from '../../../lib/preview/agent';
 import { domDistance, rankCandidates } from '../../../lib/preview/candidates';
 import { coverageRows, describePresence, tagPresence } from '../../../lib/preview/coverage';
@@ -203,8 +203,16 @@ describe('createPreviewAgent (with lib/runtime)', () => {
     agent!.stop();
     expect(outlined).toEqual([]);
     const before = entries.length;
-    (document.querySelector('.menu') as HTMLElement).click();
-    await settle();
-    expect(entries.length).toBe(before);
+    // A second agent, started after the stop, logs the next click; the stopped one, had it
+    // still listened, would have seen the click first and flushed first (same batch delay).
+    const after: LogEntry[] = [];
+    const second = createPreviewAgent({ config: config(), send: false, live: false, emit: (batch) => after.push(...batch), outline, batchMs: 5, routePollMs: 20 });
+    try {
+      (document.querySelector('.menu') as HTMLElement).click();
+      await vi.waitFor(() => expect(after.filter((e) => e.kind === 'preview').map((e) => e.event)).toContain('Menu Opened'));
+      expect(entries.length).toBe(before);
+    } finally {
+      second.stop();
+    }
   });
 });

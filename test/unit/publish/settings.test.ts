@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DemoDefaultsSchema } from '../../../lib/demo/extension-defaults';
 import { parseDemoDefaults, parseExtensionRegistrySettings, registrySiteFor } from '../../../lib/publish';
@@ -76,12 +76,20 @@ describe('createRegistrySettingsStore (browser.storage.local through the fake br
     const store = createRegistrySettingsStore({ readDefaults: async () => undefined });
     const seen: unknown[] = [];
     store.subscribe((loaded) => seen.push(loaded?.settings.registryUrl));
-    await createRegistrySettingsStore().save({ ...demo, registryUrl: 'https://a.example' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    store.dispose();
-    await createRegistrySettingsStore().save({ ...demo, registryUrl: 'https://b.example' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(seen).toEqual(['https://a.example']);
+    // A second page that stays subscribed: it hears every save the first would have heard.
+    const other = createRegistrySettingsStore({ readDefaults: async () => undefined });
+    const otherSeen: unknown[] = [];
+    other.subscribe((loaded) => otherSeen.push(loaded?.settings.registryUrl));
+    try {
+      await createRegistrySettingsStore().save({ ...demo, registryUrl: 'https://a.example' });
+      await vi.waitFor(() => expect(seen).toEqual(['https://a.example']));
+      store.dispose();
+      await createRegistrySettingsStore().save({ ...demo, registryUrl: 'https://b.example' });
+      await vi.waitFor(() => expect(otherSeen).toEqual(['https://a.example', 'https://b.example']));
+      expect(seen).toEqual(['https://a.example']);
+    } finally {
+      other.dispose();
+    }
   });
 });
 

@@ -84,8 +84,13 @@ it('answers reads while a publish waits for the disk (commits happen off the mai
   cleanups.push(() => blocker.close());
   blocker.exec('BEGIN IMMEDIATE');
   let published = false;
+  // The registry has read the whole publish request: its handler, on this same event loop,
+  // hands it to the writer before it gets to the read sent afterwards.
+  const received = new Promise<void>((resolve) =>
+    r.registry.app.server.on('request', (req) => req.method === 'POST' && req.on('end', () => setImmediate(resolve))),
+  );
   const pending = publish(r, { config: makeConfig('shop', 2) }).then((res) => ((published = true), res));
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await received;
   const read = await r.request('/v1/sites/shop/config.json');
   expect(read.status).toBe(200);
   expect((await read.json()).revision).toBe(1);
