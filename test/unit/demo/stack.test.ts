@@ -54,10 +54,12 @@ describe('startDemoStack', () => {
     expect(second.createdToken).toBe(false);
     expect(second.token).toBe(token);
     expect(second.seededRevision).toBeUndefined();
-    const versions = await (
+    // The history is paged: `{ versions, total, nextBefore }`.
+    const history = await (
       await fetch(`${second.registryUrl}/v1/sites/demo/versions`, { headers: { Authorization: `Bearer ${token}` } })
     ).json();
-    expect(versions).toHaveLength(1);
+    expect(history.versions).toHaveLength(1);
+    expect(history.total).toBe(1);
   });
 
   it('creates a new token when the stored one is no longer known to the registry', async () => {
