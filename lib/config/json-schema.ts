@@ -7,7 +7,7 @@ export const JSON_SCHEMA_FILE = 'schema/tag-config.v1.schema.json';
 /**
  * The JSON Schema (draft-07, the widest supported by editors) of tag config v1, so editors
  * and other tools validate configs too. Rules that JSON Schema cannot express (unique tag
- * ids, valid CSS and regex syntax) are enforced by `parseConfig` only.
+ * ids and property names, valid CSS and regex syntax) are enforced by `parseConfig` only.
  */
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -15,6 +15,18 @@ export function configJsonSchema(): Record<string, unknown> {
   // "target is required unless trigger is pageview" spans two fields; JSON Schema can say it.
   tags.items.if = { properties: { trigger: { const: 'pageview' } } };
   tags.items.else = { required: ['target'] };
+  // Which fields go with which call (semantics.ts checkCall): page on page views, category on
+  // page calls; identify with a user id or traits and no properties; traits and userId on nothing else.
+  const isCall = (call: string) => ({ properties: { call: { const: call } }, required: ['call'] });
+  tags.items.allOf = [
+    { if: isCall('page'), then: { properties: { trigger: { const: 'pageview' } } } },
+    { if: { required: ['category'] }, then: isCall('page') },
+    {
+      if: isCall('identify'),
+      then: { not: { required: ['properties'] }, anyOf: [{ required: ['userId'] }, { required: ['traits'], properties: { traits: { minItems: 1 } } }] },
+      else: { not: { anyOf: [{ required: ['traits'] }, { required: ['userId'] }] } },
+    },
+  ];
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://tagpoint.dev/schema/tag-config.v1.schema.json',

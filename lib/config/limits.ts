@@ -13,6 +13,8 @@ export const MAX_TAGS = 20_000;
 export const MAX_PAGE_RULES = 50;
 /** Most properties on one tag. */
 export const MAX_PROPERTIES = 50;
+/** Most traits on one identify tag. */
+export const MAX_TRAITS = 50;
 /** Most fallback selectors on one locator. */
 export const MAX_FALLBACKS = 8;
 /** Most shadow hosts a locator goes through (nested open shadow roots). */
@@ -30,6 +32,8 @@ export const MAX_PROPERTY_NAME_LENGTH = 100;
 export const MAX_VALUE_LENGTH = 2_000;
 /** Longest description or fingerprint text sample. */
 export const MAX_TEXT_LENGTH = 1_000;
+/** Longest name of who opted in to collecting a trait (`optIn.by`). */
+export const MAX_OPT_IN_BY_LENGTH = 200;
 /** Longest tag id. */
 export const MAX_TAG_ID_LENGTH = 64;
 
@@ -46,6 +50,13 @@ export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z_:][-A-Za-z0-9_:.]{0,99}$/;
  */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'prototype', 'constructor'];
 
+/**
+ * When a trait's opt-in was recorded (`optIn.at`): a UTC time as `new Date().toISOString()`
+ * writes it (`2026-05-01T09:30:00.000Z`; the fraction is optional). One pattern for the
+ * strict parser and the runtime's reader, so both refuse the same.
+ */
+export const ISO_TIME_PATTERN = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
 /** What makes a tag fire. */
 export const TRIGGERS = ['click', 'submit', 'change', 'pageview', 'visible'] as const;
 /** How a page rule compares itself with the current URL. */
@@ -54,6 +65,14 @@ export const PAGE_MATCHES = ['exact', 'path-exact', 'path-prefix', 'contains', '
 export const PROPERTY_SOURCES = ['static', 'text', 'attribute', 'value', 'url', 'query'] as const;
 /** Which part of the URL a `url` property reads. */
 export const URL_PARTS = ['href', 'path', 'host', 'hash', 'title'] as const;
+/**
+ * The Segment call a tag makes: `track` (default) an event with properties; `page` a page
+ * view, `analytics.page(category, name, properties)`, only from `pageview` tags; `identify`
+ * the visitor, `analytics.identify(userId, traits)`, usually on a sign-up form's submit.
+ */
+export const CALLS = ['track', 'page', 'identify'] as const;
+/** Sources a `userId` may read: one visitor's own id, never a value every visitor shares. */
+export const USER_ID_SOURCES = ['text', 'attribute', 'value', 'query'] as const;
 /** Conversions applied to an element-read value. */
 export const TRANSFORMS = ['number', 'lowercase', 'uppercase', 'boolean'] as const;
 
@@ -62,3 +81,5 @@ export type PageMatch = (typeof PAGE_MATCHES)[number];
 export type PropertySource = (typeof PROPERTY_SOURCES)[number];
 export type UrlPart = (typeof URL_PARTS)[number];
 export type Transform = (typeof TRANSFORMS)[number];
+export type Call = (typeof CALLS)[number];
+export type UserIdSource = (typeof USER_ID_SOURCES)[number];

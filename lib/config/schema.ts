@@ -1,11 +1,14 @@
 import { z } from './zod';
 import {
   ATTRIBUTE_NAME_PATTERN,
+  CALLS,
   CONFIG_VERSION,
   FORBIDDEN_KEYS,
+  ISO_TIME_PATTERN,
   MAX_EVENT_NAME_LENGTH,
   MAX_FALLBACKS,
   MAX_FINGERPRINT_ATTRIBUTES,
+  MAX_OPT_IN_BY_LENGTH,
   MAX_PAGE_RULES,
   MAX_PROPERTIES,
   MAX_PROPERTY_NAME_LENGTH,
@@ -13,6 +16,7 @@ import {
   MAX_SHADOW_HOSTS,
   MAX_TAGS,
   MAX_TEXT_LENGTH,
+  MAX_TRAITS,
   MAX_VALUE_LENGTH,
   PAGE_MATCHES,
   SITE_ID_PATTERN,
@@ -82,24 +86,57 @@ const Transform = z.enum(TRANSFORMS).optional();
 const ElementSelector = SelectorSchema.optional();
 const PropertyName = SafeName(MAX_PROPERTY_NAME_LENGTH);
 
+// Where a value comes from, one shape per source; a property, a trait and a user id each add
+// their own fields (name, opt-in) to the same shapes, so all three read the page alike.
+const SOURCE_SHAPES = {
+  static: { source: z.literal('static'), value: z.union([z.string().max(MAX_VALUE_LENGTH), z.number(), z.boolean()]) },
+  text: { source: z.literal('text'), selector: ElementSelector, transform: Transform },
+  attribute: { source: z.literal('attribute'), attribute: AttributeName, selector: ElementSelector, transform: Transform },
+  value: { source: z.literal('value'), selector: ElementSelector, transform: Transform },
+  url: { source: z.literal('url'), part: z.enum(URL_PARTS).optional() },
+  query: { source: z.literal('query'), param: NonEmpty(MAX_PROPERTY_NAME_LENGTH) },
+};
+
+function sourced<E extends z.ZodRawShape>(extra: E) {
+  const s = SOURCE_SHAPES;
+  return [
+    z.strictObject({ ...extra, ...s.static }),
+    z.strictObject({ ...extra, ...s.text }),
+    z.strictObject({ ...extra, ...s.attribute }),
+    z.strictObject({ ...extra, ...s.value }),
+    z.strictObject({ ...extra, ...s.url }),
+    z.strictObject({ ...extra, ...s.query }),
+  ] as const;
+}
+
 /** Where each event property takes its value from. */
-export const PropertySchema = z.discriminatedUnion('source', [
-  z.strictObject({
-    name: PropertyName,
-    source: z.literal('static'),
-    value: z.union([z.string().max(MAX_VALUE_LENGTH), z.number(), z.boolean()]),
-  }),
-  z.strictObject({ name: PropertyName, source: z.literal('text'), selector: ElementSelector, transform: Transform }),
-  z.strictObject({
-    name: PropertyName,
-    source: z.literal('attribute'),
-    attribute: AttributeName,
-    selector: ElementSelector,
-    transform: Transform,
-  }),
-  z.strictObject({ name: PropertyName, source: z.literal('value'), selector: ElementSelector, transform: Transform }),
-  z.strictObject({ name: PropertyName, source: z.literal('url'), part: z.enum(URL_PARTS).optional() }),
-  z.strictObject({ name: PropertyName, source: z.literal('query'), param: NonEmpty(MAX_PROPERTY_NAME_LENGTH) }),
+export const PropertySchema = z.discriminatedUnion('source', sourced({ name: PropertyName }));
+
+/**
+ * The record that a person chose to collect one personal trait: who (`by`, a name or email
+ * of the person at the keyboard of the editor) and when (`at`, ISO 8601), with an optional
+ * `purpose`. Every trait and user id carries one, so a privacy review reads from the config
+ * alone what an identify tag collects, who decided it and why.
+ */
+export const OptInSchema = z.strictObject({
+  by: NonEmpty(MAX_OPT_IN_BY_LENGTH),
+  at: z.string().regex(ISO_TIME_PATTERN, 'at must be a UTC time as ISO 8601, such as 2026-05-01T09:30:00Z'),
+  purpose: z.string().max(MAX_TEXT_LENGTH).optional(),
+});
+
+/**
+ * A trait of an `identify` call (email, name, ...): read like a property, and personal data
+ * by nature, so it needs its own recorded `optIn`. Sensitive fields stay unreadable whatever
+ * it says (lib/core/sensitive.ts).
+ */
+export const TraitSchema = z.discriminatedUnion('source', sourced({ name: PropertyName, optIn: OptInSchema }));
+
+/** Where an `identify` call's user id comes from: one visitor's own value, with its opt-in. */
+export const UserIdSchema = z.discriminatedUnion('source', [
+  z.strictObject({ optIn: OptInSchema, ...SOURCE_SHAPES.text }),
+  z.strictObject({ optIn: OptInSchema, ...SOURCE_SHAPES.attribute }),
+  z.strictObject({ optIn: OptInSchema, ...SOURCE_SHAPES.value }),
+  z.strictObject({ optIn: OptInSchema, ...SOURCE_SHAPES.query }),
 ]);
 
 /** One tag: which user action on which element, on which pages, sends which event. */
@@ -110,6 +147,14 @@ export const TagSchema = z.strictObject({
   target: LocatorSchema.optional(),
   pages: z.array(PageRuleSchema).max(MAX_PAGE_RULES).optional(),
   properties: z.array(PropertySchema).max(MAX_PROPERTIES).optional(),
+  /** The Segment call; default `track`. See CALLS and the rules in semantics.ts. */
+  call: z.enum(CALLS).optional(),
+  /** The page's category, for a `page` call: `analytics.page(category, event, properties)`. */
+  category: NonEmpty(MAX_EVENT_NAME_LENGTH).optional(),
+  /** For an `identify` call: the user id. Without it the visitor stays anonymous. */
+  userId: UserIdSchema.optional(),
+  /** For an `identify` call: the traits it collects, each with its opt-in. */
+  traits: z.array(TraitSchema).max(MAX_TRAITS).optional(),
   enabled: z.boolean().optional(),
   description: z.string().max(MAX_TEXT_LENGTH).optional(),
 });

@@ -1,3 +1,4 @@
+import { CALLS, type Call } from './limits';
 import type { ConfigError } from './types';
 
 /**
@@ -36,20 +37,51 @@ export function checkSemantics(input: unknown): ConfigError[] {
         }
       });
     }
-    if (Array.isArray(tag.properties)) {
+    for (const field of ['properties', 'traits'] as const) {
+      const list = tag[field];
+      if (!Array.isArray(list)) continue;
       const seen = new Set<string>();
-      tag.properties.forEach((property, propertyIndex) => {
+      list.forEach((property, propertyIndex) => {
         if (!isRecord(property) || typeof property.name !== 'string') return;
         if (seen.has(property.name)) {
           errors.push({
-            path: `tags[${index}].properties[${propertyIndex}].name`,
-            message: `two properties of this tag are named "${property.name}"; the event can only carry one`,
+            path: `tags[${index}].${field}[${propertyIndex}].name`,
+            message: `two ${field} of this tag are named "${property.name}"; the call can only carry one`,
           });
         }
         seen.add(property.name);
       });
     }
+    errors.push(...checkCall(tag, index));
   });
+  return errors;
+}
+
+/**
+ * Which fields go with which call (lib/core/normalize.ts applies the same rules, so the
+ * runtime skips exactly the tags refused here): `page` only on page views, with an optional
+ * category; `identify` with traits and/or a user id and no properties (any trigger: a form
+ * submit mostly, or a page view of a signed-in page that shows the user's id); traits and
+ * user id on nothing else.
+ */
+function checkCall(tag: Record<string, unknown>, index: number): ConfigError[] {
+  const call = tag.call ?? 'track';
+  if (!CALLS.includes(call as Call)) return [];
+  const at = (field: string, message: string) => ({ path: `tags[${index}].${field}`, message });
+  const errors: ConfigError[] = [];
+  if (call === 'page' && typeof tag.trigger === 'string' && tag.trigger !== 'pageview') {
+    errors.push(at('call', `a page call is made on page views: set trigger to "pageview" (not "${tag.trigger}"), or use track`));
+  }
+  if (tag.category !== undefined && call !== 'page') errors.push(at('category', `category belongs to a page call; this tag makes a ${call} call`));
+  for (const field of ['traits', 'userId'] as const) {
+    if (tag[field] !== undefined && call !== 'identify') errors.push(at(field, `${field} belong${field === 'traits' ? '' : 's'} to an identify call; this tag makes a ${call} call (set call to "identify")`));
+  }
+  if (call === 'identify') {
+    if (tag.properties !== undefined) errors.push(at('properties', 'an identify call sends traits, not properties: move them to traits (each with its opt-in)'));
+    if (tag.userId === undefined && !(Array.isArray(tag.traits) && tag.traits.length > 0)) {
+      errors.push(at('traits', 'an identify call needs a user id or at least one trait'));
+    }
+  }
   return errors;
 }
 

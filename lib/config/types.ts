@@ -3,9 +3,12 @@ import type {
   ConfigSchema,
   FingerprintSchema,
   LocatorSchema,
+  OptInSchema,
   PageRuleSchema,
   PropertySchema,
   TagSchema,
+  TraitSchema,
+  UserIdSchema,
 } from './schema';
 
 /** A tag config, version 1 (docs/DESIGN.md, "Tag config"). */
@@ -20,6 +23,13 @@ export type Fingerprint = z.infer<typeof FingerprintSchema>;
 export type PageRule = z.infer<typeof PageRuleSchema>;
 /** A property of a tag's event. */
 export type Property = z.infer<typeof PropertySchema>;
+
+/** A trait of an identify tag: a property with its recorded opt-in. */
+export type Trait = z.infer<typeof TraitSchema>;
+/** Where an identify tag's user id comes from. */
+export type UserId = z.infer<typeof UserIdSchema>;
+/** Who chose to collect a trait, and when. */
+export type OptIn = z.infer<typeof OptInSchema>;
 
 /** A problem found in a config: where (a JSON path such as `tags[3].target.selector`) and why. */
 export interface ConfigError {

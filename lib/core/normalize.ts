@@ -7,14 +7,18 @@
 import {
   CONFIG_VERSION,
   FORBIDDEN_KEYS,
+  ISO_TIME_PATTERN,
   MAX_EVENT_NAME_LENGTH,
   MAX_FALLBACKS,
+  MAX_OPT_IN_BY_LENGTH,
   MAX_PROPERTY_NAME_LENGTH,
   MAX_SELECTOR_LENGTH,
   MAX_TAGS,
   MAX_VALUE_LENGTH,
   TAG_ID_PATTERN,
   TRIGGERS,
+  USER_ID_SOURCES,
+  type Call,
   type Transform,
   type Trigger,
 } from '../config/limits';
@@ -47,9 +51,16 @@ export interface RuntimeTag {
   id: string;
   event: string;
   trigger: Trigger;
+  /** The Segment call it makes. */
+  call: Call;
+  /** A page call's category. */
+  category?: string;
+  /** An identify call's user id source. */
+  userId?: RuntimeProperty;
   target?: RuntimeSelector & { fallbacks: RuntimeSelector[]; fingerprint?: Fingerprint };
   /** Absent: every page. */
   pages?: PageTest[];
+  /** What the call carries: the event's properties, or an identify call's traits. */
   properties: RuntimeProperty[];
   enabled: boolean;
 }
@@ -91,6 +102,9 @@ function isProperty(raw: Record<string, unknown>): raw is RuntimeProperty & Reco
   );
 }
 
+// A trait or user id is read only with its recorded opt-in (who, when), as the strict parser asks.
+const hasOptIn = ({ optIn: o }: Record<string, unknown>) => isRecord(o) && text(o.by, MAX_OPT_IN_BY_LENGTH) && ISO_TIME_PATTERN.test(o.at as string);
+
 function readSelector(value: unknown): RuntimeSelector | undefined {
   const branches = compileSelector(value, MAX_SELECTOR_LENGTH);
   return branches && { selector: value as string, branches };
@@ -98,11 +112,36 @@ function readSelector(value: unknown): RuntimeSelector | undefined {
 
 function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | string {
   if (!isRecord(raw)) return 'bad tag';
-  const { id, event, trigger, target, pages, properties, enabled } = raw;
+  const { id, event, trigger, target, pages, enabled, call = 'track', category, userId, traits, properties: props } = raw;
   if (typeof id !== 'string' || !TAG_ID_PATTERN.test(id) || ids.has(id)) return 'bad or duplicate id';
   if (!text(event, MAX_EVENT_NAME_LENGTH)) return 'bad event';
   if (!TRIGGERS.includes(trigger as Trigger)) return 'bad trigger';
-  const tag: RuntimeTag = { index, id, event: event.trim(), trigger: trigger as Trigger, properties: [], enabled: enabled !== false };
+  // The rules of lib/config/semantics.ts checkCall: page on page views, with a category or
+  // none; identify with traits or a user id (with its opt-in) and no properties; track (the
+  // default) with neither. An identify tag's traits are what its call carries: read as properties.
+  const identify = call === 'identify';
+  const properties = identify ? traits : props;
+  if (
+    (call === 'page' ? trigger !== 'pageview' || (category !== undefined && !text(category, MAX_EVENT_NAME_LENGTH)) : category !== undefined) ||
+    (identify
+      ? props !== undefined ||
+        (userId === undefined
+          ? !(properties as unknown[] | undefined)?.length
+          : !USER_ID_SOURCES.includes((userId as RuntimeProperty).source as 'text') || !hasOptIn(userId as Record<string, unknown>))
+      : (call !== 'track' && call !== 'page') || traits !== undefined || userId !== undefined)
+  )
+    return 'bad call';
+  const tag: RuntimeTag = {
+    index,
+    id,
+    event: event.trim(),
+    trigger: trigger as Trigger,
+    call: call as Call,
+    category: category as string | undefined,
+    userId: userId as RuntimeProperty | undefined,
+    properties: [],
+    enabled: enabled !== false,
+  };
   if (trigger !== 'pageview' || target !== undefined) {
     if (!isRecord(target)) return 'no target';
     const primary = readSelector(target.selector);
@@ -124,7 +163,7 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
     if (!Array.isArray(properties)) return 'bad properties';
     const names = new Set<string>();
     for (const p of properties) {
-      if (!isRecord(p) || !isProperty(p) || names.has(p.name)) return 'bad property';
+      if (!isRecord(p) || !isProperty(p) || names.has(p.name) || (identify && !hasOptIn(p))) return 'bad property';
       names.add(p.name);
       tag.properties.push(p);
     }

@@ -11,6 +11,7 @@ import type { Tag } from '../config/types';
 import { start as startRuntime } from '../runtime/start';
 import type { DebugMessage } from '../runtime/debug-protocol';
 import type { TagpointHandle } from '../runtime/runtime';
+import type { TrackMeta } from '../runtime/sinks';
 import { rankCandidates, safeResolve } from './candidates';
 import { AGENT_SEND_SOURCE } from './constants';
 import { tagPresence } from './coverage';
@@ -187,10 +188,11 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
     }
   };
 
-  const sink = (event: string, properties: Record<string, unknown>, meta: { tag: string; revision: number }) => {
+  const sink = (event: string, properties: Record<string, unknown>, meta: TrackMeta) => {
     if (!settings.send) return;
-    // Handed to the main-world helper, which calls the page's analytics.track.
-    win.postMessage({ source: AGENT_SEND_SOURCE, type: 'send', event, properties, tag: meta.tag, revision: meta.revision }, win.location.origin);
+    // Handed to the main-world helper, which makes the same call (track, page, identify) on the page's analytics.
+    const { tag, revision, call, category, userId } = meta;
+    win.postMessage({ source: AGENT_SEND_SOURCE, type: 'send', event, properties, tag, revision, call, category, userId }, win.location.origin);
   };
 
   const onLiveDebug = (m: PageDebugMessage) => {

@@ -17,6 +17,8 @@ export interface MainWorldOptions {
 type TrackFn = (this: unknown, ...args: unknown[]) => unknown;
 interface AnalyticsLike {
   track?: TrackFn;
+  page?: TrackFn;
+  identify?: TrackFn;
 }
 
 /** Wraps `analytics.track` (again whenever the page replaces it) and serves send requests. */
@@ -63,11 +65,15 @@ export function installMainWorld(options: MainWorldOptions = {}): { stop(): void
 
   const onMessage = (event: MessageEvent) => {
     if (event.source !== win) return;
-    const data = event.data as { source?: unknown; type?: unknown; event?: unknown; properties?: unknown; tag?: unknown; revision?: unknown } | null;
+    const data = event.data as { source?: unknown; type?: unknown; event?: unknown; properties?: unknown; tag?: unknown; revision?: unknown; call?: unknown; category?: unknown; userId?: unknown } | null;
     if (!data || data.source !== AGENT_SOURCE || data.type !== 'send' || typeof data.event !== 'string') return;
     const analytics = (win as unknown as { analytics?: AnalyticsLike }).analytics;
+    const options = { context: { tagpoint: { tag: data.tag, revision: data.revision, preview: true } } };
     try {
-      analytics?.track?.(data.event, data.properties, { context: { tagpoint: { tag: data.tag, revision: data.revision, preview: true } } });
+      // The same call the runtime would make (lib/runtime/runtime.ts send).
+      if (data.call === 'page') analytics?.page?.(typeof data.category === 'string' ? data.category : null, data.event, data.properties, options);
+      else if (data.call === 'identify') analytics?.identify?.(typeof data.userId === 'string' || typeof data.userId === 'number' ? data.userId : undefined, data.properties, options);
+      else analytics?.track?.(data.event, data.properties, options);
     } catch {
       // The page's analytics failing is not ours to report here.
     }

@@ -1,12 +1,8 @@
 /** A Segment analytics-next plugin that runs Tagpoint and sends through that analytics. */
-import type { PropertyValue } from '../core/properties';
 import { start, type StartOptions } from './start';
 import type { TagpointHandle } from './runtime';
+import type { AnalyticsLike } from './sinks';
 import { VERSION } from './version';
-
-interface AnalyticsLike {
-  track(event: string, properties?: object, options?: object): unknown;
-}
 
 /** The shape analytics-next expects of a plugin (`analytics.register(plugin)`). */
 export interface TagpointPlugin {
@@ -19,8 +15,8 @@ export interface TagpointPlugin {
 }
 
 /**
- * `analytics.register(tagpointPlugin({ configUrl }))`. Events go to the analytics instance
- * the plugin is registered with (unless `track` is given). `load` resolves at once: the
+ * `analytics.register(tagpointPlugin({ configUrl }))`. Calls go to the analytics instance
+ * the plugin is registered with (unless `track` or `analytics` is given). `load` resolves at once: the
  * config loads in the background and early actions are buffered, so analytics is never
  * held up by Tagpoint.
  */
@@ -32,12 +28,8 @@ export function tagpointPlugin(options: StartOptions): TagpointPlugin {
     version: VERSION,
     isLoaded: () => !!handle,
     async load(_ctx, analytics) {
-      const track =
-        options.track ??
-        ((event: string, properties: Record<string, PropertyValue>, meta: { tag: string; revision: number }) => {
-          analytics.track(event, properties, { context: { tagpoint: { tag: meta.tag, revision: meta.revision } } });
-        });
-      handle = Promise.resolve(start({ ...options, track }));
+      // Every call (track, page, identify) goes to the analytics instance, unless the options name another sink.
+      handle = Promise.resolve(start({ analytics, ...options }));
     },
     async unload() {
       const h = handle;

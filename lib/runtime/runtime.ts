@@ -7,17 +7,22 @@ import type { Trigger } from '../config/limits';
 import type { ConfigMessage, DebugPayload, NotFiredReason } from './debug-protocol';
 import { createReporter, describeElement, toMessage, type DebugReporter } from './debug';
 import { normalizeConfig, type InvalidTag, type RuntimeTag } from '../core/normalize';
-import { readProperties, type PropertyValue } from '../core/properties';
-import type { TrackFunction, TrackMeta } from './sinks';
+import { readProperties, readProperty, type PropertyValue } from '../core/properties';
+import type { AnalyticsLike, TrackFunction, TrackMeta } from './sinks';
 import { createTagIndex, type TagIndex, type TagMatch } from '../core/tag-index';
 
 /** Options of the runtime; every one is optional. */
 export interface RuntimeOptions {
   /**
-   * Custom sink, called as `track(event, properties, { tag, revision })`. Default: none,
-   * events go to `window.analytics.track` (looked up at each call).
+   * Custom sink, called as `track(event, properties, { tag, revision, call })` for every
+   * call (`meta.call` says which; see TrackMeta). Default: none, calls go to `analytics`.
    */
   track?: TrackFunction;
+  /**
+   * The Segment-compatible client to call (`track`, `page`, `identify`), such as the HTTP
+   * sink of tagpoint-http.js. Default: `window.analytics`, looked up at each call.
+   */
+  analytics?: AnalyticsLike;
   /** Also push every event to `window.dataLayer` (Google Tag Manager). Default false. */
   dataLayer?: boolean;
   /**
@@ -123,20 +128,24 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     return result;
   };
 
-  const send = (tag: RuntimeTag, properties: Record<string, PropertyValue>) => {
-    const meta: TrackMeta = { tag: tag.id, revision };
-    const w = window as { analytics?: { track?: Function }; dataLayer?: unknown };
+  const send = (tag: RuntimeTag, properties: Record<string, PropertyValue>, userId?: PropertyValue) => {
+    const { call, event, category } = tag;
+    const meta: TrackMeta = { tag: tag.id, revision, call, category, userId };
+    const w = window as { analytics?: AnalyticsLike; dataLayer?: unknown };
     try {
-      if (options.track) options.track(tag.event, { ...properties }, meta);
-      // Looked up at each call: the snippet's stub queue is replaced once analytics.js loads.
-      else w.analytics?.track?.(tag.event, { ...properties }, { context: { tagpoint: { ...meta } } });
+      if (options.track) options.track(event, { ...properties }, meta);
+      else {
+        // Looked up at each call: the snippet's stub queue is replaced once analytics.js loads.
+        const a = (options.analytics || w.analytics) as Record<string, Function | undefined> | undefined;
+        a?.[call]?.(...(call == 'page' ? [category ?? null, event] : call == 'identify' ? [userId] : [event]), { ...properties }, { context: { tagpoint: { tag: tag.id, revision } } });
+      }
     } catch {
       // The sink's error must not stop the next tag.
     }
     if (options.dataLayer) {
       try {
-        // Google Tag Manager: `{ event, ...properties, tagpoint: { tag, revision } }`.
-        (w.dataLayer = Array.isArray(w.dataLayer) ? w.dataLayer : []).push({ ...properties, event: tag.event, tagpoint: { ...meta } });
+        // Google Tag Manager: `{ event, ...properties, tagpoint: { tag, revision, call, ... } }`.
+        (w.dataLayer = Array.isArray(w.dataLayer) ? w.dataLayer : []).push({ ...properties, event, tagpoint: { ...meta } });
       } catch {
         // As above.
       }
@@ -146,7 +155,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const fire = (tag: RuntimeTag, trigger: Trigger, element?: Element, fallback?: boolean) => {
     try {
       const properties = readProperties(tag.properties, element, maxText);
-      send(tag, properties);
+      send(tag, properties, tag.userId && readProperty(tag.userId, element, maxText));
       if (reporter) {
         report({
           type: 'fired',

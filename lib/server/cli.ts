@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseConfig, type ConfigError, type TagConfig } from '../config';
+import { collectedTraits, parseConfig, type ConfigError, type TagConfig } from '../config';
 import { createRegistryClient } from '../publish';
 import { createStore, type RegistryStore } from './store';
 import { openDatabase } from './db';
@@ -240,6 +240,16 @@ async function loadConfig(file: string, io: CliIo): Promise<TagConfig | undefine
   return parsed.config;
 }
 
+/** What the config collects about visitors, for a privacy review (identify tags only). */
+function printTraits(io: CliIo, config: TagConfig): void {
+  const traits = collectedTraits(config);
+  if (!traits.length) return;
+  io.out(`collects ${traits.length} personal trait${traits.length === 1 ? '' : 's'} (identify calls):`);
+  for (const t of traits) {
+    io.out(`  ${t.tag} "${t.event}": ${t.name} from ${t.from}, opted in by ${t.optIn.by} at ${t.optIn.at}${t.optIn.purpose ? ` for ${t.optIn.purpose}` : ''}`);
+  }
+}
+
 function printErrors(io: CliIo, title: string, errors: readonly ConfigError[]): void {
   io.err(title);
   for (const e of errors) io.err(`  ${e.path}: ${e.message}`);
@@ -251,6 +261,7 @@ async function validate(argv: readonly string[], io: CliIo): Promise<number> {
   const config = await loadConfig(positionals[0], io);
   if (!config) return EXIT.failed;
   io.out(`${positionals[0]}: valid tag config for site "${config.site}", ${config.tags.length} tag${config.tags.length === 1 ? '' : 's'}`);
+  printTraits(io, config);
   return EXIT.ok;
 }
 

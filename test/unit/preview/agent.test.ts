@@ -167,7 +167,7 @@ describe('createPreviewAgent (with lib/runtime)', () => {
       expect(posted).toEqual([]);
       agent!.update({ config: config(), send: true, live: false });
       (document.querySelector('.menu') as HTMLElement).click();
-      expect(posted).toContainEqual({ source: 'tagpoint-preview-agent', type: 'send', event: 'Menu Opened', properties: {}, tag: 'menu', revision: 3 });
+      expect(posted).toContainEqual({ source: 'tagpoint-preview-agent', type: 'send', event: 'Menu Opened', properties: {}, tag: 'menu', revision: 3, call: 'track' });
     } finally {
       window.postMessage = original;
     }

@@ -5,7 +5,7 @@ import type { DebugMessage } from '../../../lib/runtime/debug-protocol';
 interface Call {
   event: string;
   properties: Record<string, unknown>;
-  meta: { tag: string; revision: number };
+  meta: { tag: string; revision: number; call: string; category?: string; userId?: unknown };
 }
 
 const config = (tags: unknown[], revision = 1) => ({ version: 1, site: 'shop', revision, tags });
@@ -55,8 +55,8 @@ describe('click', () => {
     click(document.querySelector('.icon')!);
     click(document.querySelectorAll('.add')[1]!);
     expect(calls).toEqual([
-      { event: 'Product Added', properties: { product: 'Desk', placement: 'grid' }, meta: { tag: 't1', revision: 1 } },
-      { event: 'Product Added', properties: { product: 'Chair', placement: 'grid' }, meta: { tag: 't1', revision: 1 } },
+      { event: 'Product Added', properties: { product: 'Desk', placement: 'grid' }, meta: { tag: 't1', revision: 1, call: 'track' } },
+      { event: 'Product Added', properties: { product: 'Chair', placement: 'grid' }, meta: { tag: 't1', revision: 1, call: 'track' } },
     ]);
   });
 
@@ -288,7 +288,7 @@ describe('lifecycle', () => {
     handles.push(h);
     click(document.querySelector('button')!);
     expect(got).toEqual([['C', { k: 'v' }, { context: { tagpoint: { tag: 'c', revision: 4 } } }]]);
-    expect((window as any).dataLayer).toEqual([{ event: 'C', k: 'v', tagpoint: { tag: 'c', revision: 4 } }]);
+    expect((window as any).dataLayer).toEqual([{ event: 'C', k: 'v', tagpoint: { tag: 'c', revision: 4, call: 'track' } }]);
     delete (window as any).analytics;
     delete (window as any).dataLayer;
   });

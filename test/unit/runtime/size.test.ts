@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildRuntime } from '../../../scripts/build-runtime';
 
-/** The budget of issue 3: tagpoint.js at most 6 KB min+gzip. */
-const BUDGET = 6 * 1024;
+/** The budget: tagpoint.js at most 7 KB min+gzip (issue 3 set 6 KB; issue 16 raised it for page/identify and the HTTP sink loader). */
+const BUDGET = 7 * 1024;
 
 let dir: string;
 let built: { file: string; gzip: number; raw: number }[];
