@@ -1,5 +1,5 @@
-import type { Locator, PageRule, Tag } from '../config/types';
-import type { PropertySource, Trigger, UrlPart, Transform } from '../config/limits';
+import type { Locator, OptIn, PageRule, Property, Tag, Trait, UserId } from '../config/types';
+import type { Call, PropertySource, Trigger, UrlPart, Transform } from '../config/limits';
 import { defaultPageRules, rulesForScope, type PageScope } from './page-rules';
 import { suggestEventName } from './naming';
 
@@ -17,11 +17,25 @@ export interface PropertyInput {
   transform?: Transform | '';
 }
 
+/** A trait (or the user id) of an identify tag while being edited: a property row and its opt-in. */
+export interface TraitInput extends PropertyInput {
+  /** Set when the person at the editor opted in to collecting it; saving needs it. */
+  optIn?: OptIn;
+}
+
 /** The tag editor's working copy. */
 export interface TagDraft {
   id: string;
   event: string;
   trigger: Trigger;
+  /** The Segment call; `track` unless the editor chose page or identify. */
+  call: Call;
+  /** A page call's category. */
+  category?: string;
+  /** An identify call's user id (its `name` is unused). */
+  userId?: TraitInput;
+  /** An identify call's traits (properties are not sent by identify). */
+  traits: TraitInput[];
   target?: Locator;
   /** How many elements the target matched when picked or last edited. */
   targetCount?: number;
@@ -48,6 +62,8 @@ export function draftFromPick(input: { id: string; url: string; locator: Locator
     id: input.id,
     event: suggestEventName(input.label, { trigger }),
     trigger,
+    call: 'track',
+    traits: [],
     target: input.locator,
     targetCount: input.count,
     scope: 'this-path',
@@ -74,20 +90,27 @@ export function draftFromTag(tag: Tag, url: string): TagDraft {
     ...(tag.target ? { target: tag.target } : {}),
     scope: scopeOfRules(tag.pages ?? [], url),
     pages: [...(tag.pages ?? [])],
-    properties: (tag.properties ?? []).map((p) => {
-      const row: PropertyInput = { key: rowKey(), name: p.name, source: p.source };
-      if (p.source === 'static') row.value = String(p.value);
-      if ('selector' in p && p.selector) row.selector = p.selector;
-      if (p.source === 'attribute') row.attribute = p.attribute;
-      if (p.source === 'url' && p.part) row.part = p.part;
-      if (p.source === 'query') row.param = p.param;
-      if ('transform' in p && p.transform) row.transform = p.transform;
-      return row;
-    }),
+    properties: (tag.properties ?? []).map(rowOf),
+    call: tag.call ?? 'track',
+    ...(tag.category ? { category: tag.category } : {}),
+    ...(tag.userId ? { userId: { ...rowOf({ ...tag.userId, name: '' } as UserId & { name: string }), optIn: tag.userId.optIn } } : {}),
+    traits: (tag.traits ?? []).map((t) => ({ ...rowOf(t), optIn: t.optIn })),
     enabled: tag.enabled !== false,
     ...(tag.description ? { description: tag.description } : {}),
     isNew: false,
   };
+}
+
+/** An editor row for a saved property, trait or user id. */
+function rowOf(p: Property | Trait | (UserId & { name: string })): PropertyInput {
+  const row: PropertyInput = { key: rowKey(), name: p.name, source: p.source };
+  if (p.source === 'static') row.value = String(p.value);
+  if ('selector' in p && p.selector) row.selector = p.selector;
+  if (p.source === 'attribute') row.attribute = p.attribute;
+  if (p.source === 'url' && p.part) row.part = p.part;
+  if (p.source === 'query') row.param = p.param;
+  if ('transform' in p && p.transform) row.transform = p.transform;
+  return row;
 }
 
 /** The property as the config format wants it (unvalidated). */
@@ -112,12 +135,25 @@ export function propertyToConfig(row: PropertyInput): Record<string, unknown> {
   return out;
 }
 
+/** A trait or user id as the config format wants it: the property fields and the opt-in (unvalidated). */
+export function traitToConfig(row: TraitInput, named: boolean): Record<string, unknown> {
+  const { name, ...rest } = propertyToConfig(row);
+  return { ...(named ? { name } : {}), ...rest, ...(row.optIn ? { optIn: row.optIn } : {}) };
+}
+
 /** The tag the draft stands for, ready for `parseTag` (which has the last word). */
 export function draftToTag(draft: TagDraft): Record<string, unknown> {
   const tag: Record<string, unknown> = { id: draft.id, event: draft.event.trim(), trigger: draft.trigger };
   if (draft.target && draft.trigger !== 'pageview') tag.target = draft.target;
   if (draft.pages.length > 0) tag.pages = draft.pages;
-  if (draft.properties.length > 0) tag.properties = draft.properties.map(propertyToConfig);
+  // Track is the default and stays implicit, so configs made before calls existed are unchanged.
+  if (draft.call !== 'track') tag.call = draft.call;
+  if (draft.call === 'page' && draft.category?.trim()) tag.category = draft.category.trim();
+  if (draft.call === 'identify') {
+    // Properties are not an identify call's; a trait without opt-in is left for parseTag to refuse, with its path.
+    if (draft.userId) tag.userId = traitToConfig(draft.userId, false);
+    if (draft.traits.length > 0) tag.traits = draft.traits.map((t) => traitToConfig(t, true));
+  } else if (draft.properties.length > 0) tag.properties = draft.properties.map(propertyToConfig);
   tag.enabled = draft.enabled;
   if (draft.description?.trim()) tag.description = draft.description.trim();
   return tag;

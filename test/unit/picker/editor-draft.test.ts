@@ -34,6 +34,30 @@ describe('editor drafts', () => {
     expect(back.ok && back.tag).toEqual(tag);
   });
 
+  it('round-trips page and identify tags, with their category, user id, traits and opt-ins', () => {
+    const optIn = { by: 'Ada', at: '2026-05-01T09:30:00Z', purpose: 'CRM' };
+    const page = { id: 'p', event: 'Product', trigger: 'pageview' as const, call: 'page' as const, category: 'Shop', enabled: true };
+    const identify = {
+      id: 'i',
+      event: 'Signed Up',
+      trigger: 'submit' as const,
+      call: 'identify' as const,
+      target: { selector: 'form' },
+      userId: { source: 'value' as const, selector: '#email', optIn },
+      traits: [{ name: 'email', source: 'value' as const, selector: '#email', optIn }],
+      enabled: true,
+    };
+    for (const tag of [page, identify]) {
+      const back = parseTag(draftToTag(draftFromTag(tag, url)));
+      expect(back.ok && back.tag).toEqual(tag);
+    }
+    // A trait the editor has not opted in to is refused by parseTag, with its path.
+    const draft = draftFromTag(identify, url);
+    draft.traits.push({ key: rowKey(), name: 'phone', source: 'value', selector: '#phone' });
+    const refused = parseTag(draftToTag(draft));
+    expect(!refused.ok && refused.errors.map((e) => e.path)).toEqual(['traits[1].optIn']);
+  });
+
   it('leaves validation to parseTag: an unnamed property is an error with its path', () => {
     const draft = draftFromPick({ id: 't3', url, locator: { selector: '#b' }, count: 1, label: 'Buy', isForm: false, tag: 'button' });
     draft.properties.push({ key: rowKey(), name: '', source: 'text', selector: '' });
