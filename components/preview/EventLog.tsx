@@ -86,7 +86,7 @@ export function EventLog({ entries, filter, onFilterChange, onHoverEntry, onHove
                 {e.trigger && <span class="muted">{e.trigger}</span>}
                 {e.tag && <span class="muted mono">tag {e.tag}</span>}
                 {e.element && <code>{e.element}</code>}
-                {e.fallback && <span class="warn">via fallback selector</span>}
+                {e.relocated && <span class="warn">relocated: its selector no longer finds it</span>}
               </div>
               {e.text && <div class="notice">{e.text}</div>}
               {e.properties && <Properties properties={e.properties} />}

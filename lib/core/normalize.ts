@@ -13,6 +13,7 @@ import {
   MAX_OPT_IN_BY_LENGTH,
   MAX_PROPERTY_NAME_LENGTH,
   MAX_SELECTOR_LENGTH,
+  MAX_SHADOW_HOSTS,
   MAX_TAGS,
   MAX_VALUE_LENGTH,
   TAG_ID_PATTERN,
@@ -44,6 +45,14 @@ export interface RuntimeSelector {
   branches: CompiledSelector[];
 }
 
+/** A tag's target: the primary selector, fallbacks, fingerprint and shadow hosts, compiled. */
+export interface RuntimeTarget extends RuntimeSelector {
+  fallbacks: RuntimeSelector[];
+  fingerprint?: Fingerprint;
+  /** The shadow hosts' selectors, outermost first (lib/core/locator.ts). */
+  hosts?: RuntimeSelector[];
+}
+
 /** A tag the runtime can use. */
 export interface RuntimeTag {
   /** Position in the config; events fire in this order. */
@@ -57,7 +66,7 @@ export interface RuntimeTag {
   category?: string;
   /** An identify call's user id source. */
   userId?: RuntimeProperty;
-  target?: RuntimeSelector & { fallbacks: RuntimeSelector[]; fingerprint?: Fingerprint };
+  target?: RuntimeTarget;
   /** Absent: every page. */
   pages?: PageTest[];
   /** What the call carries: the event's properties, or an identify call's traits. */
@@ -110,6 +119,25 @@ function readSelector(value: unknown): RuntimeSelector | undefined {
   return branches && { selector: value as string, branches };
 }
 
+/** Compiles a locator (`{ selector, fallbacks?, fingerprint?, hosts? }`); a string says what is wrong. */
+export function readTarget(target: unknown): RuntimeTarget | string {
+  if (!isRecord(target)) return 'no target';
+  const primary = readSelector(target.selector);
+  if (!primary) return 'bad selector';
+  const { fingerprint: fp, fallbacks, hosts } = target;
+  // Fallbacks are only trusted with a fingerprint to check them against.
+  const fingerprint = isRecord(fp) && typeof fp.tag === 'string' ? (fp as Fingerprint) : undefined;
+  const out: RuntimeTarget = { ...primary, fallbacks: [], fingerprint };
+  if (fingerprint && Array.isArray(fallbacks)) out.fallbacks = fallbacks.slice(0, MAX_FALLBACKS).map(readSelector).filter((f) => f) as RuntimeSelector[];
+  if (hosts !== undefined) {
+    // A host that cannot be read would widen the tag to every tree: the tag is refused.
+    const read = Array.isArray(hosts) && hosts.length <= MAX_SHADOW_HOSTS ? hosts.map(readSelector) : [];
+    if (!read.length || !read.every((h) => h)) return 'bad hosts';
+    out.hosts = read as RuntimeSelector[];
+  }
+  return out;
+}
+
 function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | string {
   if (!isRecord(raw)) return 'bad tag';
   const { id, event, trigger, target, pages, enabled, call = 'track', category, userId, traits, properties: props } = raw;
@@ -143,14 +171,9 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
     enabled: enabled !== false,
   };
   if (trigger !== 'pageview' || target !== undefined) {
-    if (!isRecord(target)) return 'no target';
-    const primary = readSelector(target.selector);
-    if (!primary) return 'bad selector';
-    const fp = target.fingerprint;
-    // Fallbacks are only trusted with a fingerprint to check them against.
-    const fingerprint = isRecord(fp) && typeof fp.tag === 'string' ? (fp as Fingerprint) : undefined;
-    const fallbacks = fingerprint && Array.isArray(target.fallbacks) ? target.fallbacks.slice(0, MAX_FALLBACKS).map(readSelector).filter((f) => f) : [];
-    tag.target = { ...primary, fallbacks: fallbacks as RuntimeSelector[], fingerprint };
+    const t = readTarget(target);
+    if (typeof t === 'string') return t;
+    tag.target = t;
   }
   if (pages !== undefined) {
     if (!Array.isArray(pages)) return 'bad pages';

@@ -6,15 +6,15 @@
  * whose bucket key its elements carry and whose ancestor key the path carries, so the cost
  * follows the page and the few plausible tags, not the tag count.
  */
-import { fingerprintAgrees } from './fingerprint';
+import { acceptsPrimary, relocatedAll } from './locator';
 import type { RuntimeTag } from './normalize';
 import type { CompiledSelector, ElementTest } from './selector';
 
 interface Entry {
   tag: RuntimeTag;
   test: ElementTest;
-  /** Set for a fallback selector: trusted only when the primary finds nothing. */
-  fallback?: boolean;
+  /** The tag's relocation entry (under its fingerprint's tag name), not a primary branch. */
+  relocated?: boolean;
 }
 
 interface Bucket {
@@ -30,8 +30,8 @@ interface Bucket {
 export interface TagMatch {
   tag: RuntimeTag;
   element: Element;
-  /** Found through a fallback selector. */
-  fallback?: boolean;
+  /** Found by relocation (the primary selector found nothing that agrees). */
+  relocated?: boolean;
 }
 
 /** Tags of one trigger on the current page. */
@@ -42,18 +42,20 @@ export interface TagIndex {
 }
 
 /**
- * A fallback counts only where the primary selector finds nothing on the page and the
- * element agrees with the recorded fingerprint. Checked lazily, when a fallback entry
- * matched, so a DOM change since the page view is seen without any observer.
+ * The elements a tag was relocated to on this page (lib/core/locator.ts `relocatedAll`);
+ * the runtime passes one that caches per tag until the DOM changes.
  */
-function fallbackHolds(tag: RuntimeTag, el: Element): boolean {
-  const target = tag.target!;
-  // The element's own tree: the document, or the shadow root it lives in.
-  return !(el.getRootNode() as ParentNode).querySelector(target.selector) && fingerprintAgrees(el, target.fingerprint!);
-}
+export type RelocatedFn = (tag: RuntimeTag, doc: Document) => readonly Element[];
 
-/** Creates an empty index. */
-export function createTagIndex(): TagIndex {
+const uncached: RelocatedFn = (tag, doc) => relocatedAll(tag.target!, doc) || [];
+
+/**
+ * Creates an empty index. An element counts for a tag when it is one `resolveAll` would
+ * give (locator.ts): a primary match that agrees with the fingerprint inside the tag's
+ * host chain, or the element relocation found (asked only when the element has the
+ * fingerprint's tag name and no nearer primary match claimed the tag).
+ */
+export function createTagIndex(relocated: RelocatedFn = uncached): TagIndex {
   const buckets = new Map<string, Bucket>();
   // Attribute names some key uses: only those attributes of the path are looked at.
   const attrNames = new Set<string>();
@@ -90,7 +92,9 @@ export function createTagIndex(): TagIndex {
       const target = tag.target;
       if (!target) return;
       for (const b of target.branches) put(b, { tag, test: b.test });
-      for (const f of target.fallbacks) for (const b of f.branches) put(b, { tag, test: b.test, fallback: true });
+      // Whatever relocation finds (a fallback's match, the scorer's) has the fingerprint's tag name.
+      const name = target.fingerprint?.tag;
+      if (name) put({ keys: [name], test: (el) => el.localName === name }, { tag, test: (el) => el.localName === name, relocated: true });
     },
     match(path) {
       const found = new Map<RuntimeTag, TagMatch>();
@@ -100,9 +104,12 @@ export function createTagIndex(): TagIndex {
       // farther one; one pass, nothing kept per element.
       const present = new Set<string>();
       let el: Element;
+      const accepts = ({ tag, relocated: r }: Entry) =>
+        // Relocation answers scope by scope (its host chain included), so membership is enough.
+        r ? relocated(tag, el.ownerDocument).includes(el) : acceptsPrimary(tag.target!, el);
       const check = (list: Entry[] | undefined) => {
         // Tests run validated selectors only; the runtime's guard catches the rest.
-        if (list) for (const entry of list) if (entry.test(el) && (!entry.fallback || fallbackHolds(entry.tag, el))) found.set(entry.tag, { tag: entry.tag, element: el, fallback: entry.fallback });
+        if (list) for (const entry of list) if (entry.test(el) && accepts(entry)) found.set(entry.tag, { tag: entry.tag, element: el, relocated: entry.relocated });
       };
       const visit = (key: string, own?: boolean) => {
         if (own) present.add(key);

@@ -136,12 +136,14 @@ export function createPickerController(options: PickerControllerOptions): Picker
 
   const isOwnEvent = (event: Event) => event.composedPath().some((n) => isElement(n) && options.isOwnElement(n));
 
-  const resolve = (selector: string): { count: number; boxes: Box[]; elements: Element[] } | { error: string } => {
-    const check = checkSelector(selector);
+  // The whole locator (fingerprint, shadow hosts) is resolved, the way the runtime will:
+  // the count is the number of elements the tag fires on.
+  const resolve = (locator: Locator): { count: number; boxes: Box[]; elements: Element[] } | { error: string } => {
+    const check = checkSelector(locator.selector);
     if (!check.ok) return { error: check.reason };
     let elements: Element[];
     try {
-      elements = options.locators.resolveLocator({ selector }, doc);
+      elements = options.locators.resolveLocator(locator, doc);
     } catch (error) {
       return { error: (error as Error).message };
     }
@@ -175,7 +177,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
   };
 
   const selectionFor = (locator: Locator): Selection => {
-    const result = resolve(locator.selector);
+    const result = resolve(locator);
     const counted = 'error' in result ? { count: 0, boxes: [] } : result;
     return {
       locator,
@@ -280,7 +282,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
     editSelector(text) {
       const current = state.selection;
       if (!current) return;
-      const result = resolve(text);
+      const result = resolve({ selector: text });
       if ('error' in result) {
         set({ selection: { ...current, draft: text, error: result.error, count: 0, boxes: [] } });
         return;
@@ -303,7 +305,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
         locator = similar;
         current.similar = similar;
       }
-      const result = resolve(locator.selector);
+      const result = resolve(locator);
       const counted = 'error' in result ? { count: 0, boxes: [] } : result;
       const next: Selection = { ...current, scope, locator, draft: locator.selector, error: undefined, explanation: explain(locator), count: counted.count, boxes: counted.boxes };
       set({ selection: next, notice: undefined });
@@ -314,7 +316,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
         set({ highlight: undefined });
         return 0;
       }
-      const result = resolve(selector);
+      const result = resolve({ selector });
       if ('error' in result) {
         set({ highlight: undefined });
         return -1;
@@ -325,11 +327,12 @@ export function createPickerController(options: PickerControllerOptions): Picker
     refresh() {
       const patch: Partial<PickerState> = {};
       if (state.selection) {
-        const result = resolve(state.selection.error ? state.selection.locator.selector : state.selection.draft);
+        const { error, draft, locator } = state.selection;
+        const result = resolve(error || draft === locator.selector ? locator : { selector: draft });
         if (!('error' in result)) patch.selection = { ...state.selection, count: result.count, boxes: result.boxes };
       }
       if (state.highlight) {
-        const result = resolve(state.highlight.selector);
+        const result = resolve({ selector: state.highlight.selector });
         if (!('error' in result)) patch.highlight = { ...state.highlight, count: result.count, boxes: result.boxes };
       }
       if (hovered) {

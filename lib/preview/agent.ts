@@ -131,7 +131,7 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
         trigger: f.trigger,
         properties: f.properties,
         ...(f.element ? { element: capString(f.element, 200) } : {}),
-        ...(f.fallback ? { fallback: true } : {}),
+        ...(f.relocated ? { relocated: true } : {}),
       },
       element,
     );

@@ -5,7 +5,7 @@
  */
 import type { NotFiredReason } from '../runtime/debug-protocol';
 import type { Tag } from '../config/types';
-import { resolveLocator } from '../selector';
+import { resolveLocator } from '../core/locator';
 import type { Candidate } from './schemas';
 
 /** A `not-fired` report of one tag (from lib/runtime's debug bridge). */
@@ -52,12 +52,7 @@ function parentOf(node: Node): Node | null {
 
 /** The elements a tag's target matches, never throwing. */
 export function safeResolve(tag: Pick<Tag, 'target'> | undefined, root: ParentNode): Element[] {
-  if (!tag?.target) return [];
-  try {
-    return resolveLocator(tag.target, root);
-  } catch {
-    return [];
-  }
+  return tag?.target ? resolveLocator(tag.target, root) : [];
 }
 
 const REASON_ORDER: Record<NotFiredReason, number> = { 'page-rule-failed': 0, 'selector-mismatch': 1, disabled: 2, invalid: 3 };

@@ -18,7 +18,7 @@ export interface FiredInput {
   trigger: string;
   properties: Record<string, Primitive>;
   element?: string;
-  fallback?: boolean;
+  relocated?: boolean;
   url: string;
 }
 

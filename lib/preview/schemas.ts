@@ -47,7 +47,7 @@ export const DebugMessageSchema = z.discriminatedUnion('type', [
     trigger: Short,
     properties: z.unknown(),
     element: Short.optional(),
-    fallback: z.boolean().optional(),
+    relocated: z.boolean().optional(),
   }),
   z.object({
     ...DebugBase,
@@ -120,7 +120,8 @@ export const LogEntrySchema = z.strictObject({
   properties: PropertiesSchema.optional(),
   /** A short description of the element (`button#buy`). */
   element: Short.optional(),
-  fallback: z.boolean().optional(),
+  /** Found by relocation: the primary selector found nothing that agrees. */
+  relocated: z.boolean().optional(),
   /** For `no-tag`: the considered tags, nearest first. */
   candidates: z.array(CandidateSchema).max(L.maxCandidates).optional(),
   /** For `notice`. */

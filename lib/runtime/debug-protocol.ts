@@ -31,8 +31,8 @@ export interface FiredMessage extends DebugBase {
   properties: Record<string, string | number | boolean | null>;
   /** A short CSS path of the element the tag matched (absent for pageview). */
   element?: string;
-  /** True when the element was found through a fallback selector. */
-  fallback?: boolean;
+  /** True when the element was found by relocation: its primary selector found nothing that agrees. */
+  relocated?: boolean;
 }
 
 /**

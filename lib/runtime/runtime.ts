@@ -10,6 +10,7 @@ import { normalizeConfig, type InvalidTag, type RuntimeTag } from '../core/norma
 import { readProperties, readProperty, type PropertyValue } from '../core/properties';
 import type { AnalyticsLike, TrackFunction, TrackMeta } from './sinks';
 import { createTagIndex, type TagIndex, type TagMatch } from '../core/tag-index';
+import { relocatedAll, resolveIn, scopesOf } from '../core/locator';
 
 /** Options of the runtime; every one is optional. */
 export interface RuntimeOptions {
@@ -33,6 +34,12 @@ export interface RuntimeOptions {
   debug?: boolean | DebugReporter;
   /** Longest text or value read into a property. Default 255. */
   maxTextLength?: number;
+  /**
+   * Most time, in ms, one user action may spend relocating targets whose primary selector
+   * found nothing (each tag at most once until the DOM changes); past it, the tags not yet
+   * looked at do not fire for this action. Default 10.
+   */
+  relocationBudget?: number;
 }
 
 /** What `start()` gives back. */
@@ -92,6 +99,28 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   // Elements seen in view during this page view: `visible` fires once per element.
   let shown = new WeakSet<Element>();
+  // The `visible` tags of each observed element, and whether it was relocated for them.
+  let watched = new Map<Element, [RuntimeTag, boolean | undefined][]>();
+  // Relocations per tag, kept until the DOM changes: the observer empties the cache, then
+  // rests until the cache is filled again (so it costs the page one callback per change).
+  const relocations = new Map<RuntimeTag, Element[]>();
+  let deadline = 0;
+  const dom = new MutationObserver(() => {
+    relocations.clear();
+    dom.disconnect();
+  });
+  const relocated = (tag: RuntimeTag, doc: Document): Element[] => {
+    // Changes made in this very task have not been delivered yet.
+    if (dom.takeRecords().length) relocations.clear();
+    let found = relocations.get(tag);
+    if (!found) {
+      found = relocatedAll(tag.target!, doc, deadline);
+      if (!found) return [];
+      if (!relocations.size) dom.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+      relocations.set(tag, found);
+    }
+    return found;
+  };
 
   const report = (payload: DebugPayload) => {
     if (!reporter) return;
@@ -115,7 +144,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   const compile = (url: string): Page => {
     const u = new URL(url);
-    const index = { click: createTagIndex(), submit: createTagIndex(), change: createTagIndex() };
+    const index = { click: createTagIndex(relocated), submit: createTagIndex(relocated), change: createTagIndex(relocated) };
+    relocations.clear();
     const result: Page = { index, pageviews: [], visibles: [], active: new Set() };
     for (const tag of tags || []) {
       // Page tests only compare strings; they cannot throw.
@@ -128,16 +158,18 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     return result;
   };
 
-  const send = (tag: RuntimeTag, properties: Record<string, PropertyValue>, userId?: PropertyValue) => {
+  const send = (tag: RuntimeTag, properties: Record<string, PropertyValue>, userId?: PropertyValue, relocated?: boolean) => {
     const { call, event, category } = tag;
-    const meta: TrackMeta = { tag: tag.id, revision, call, category, userId };
+    // `relocated` only when set, so analysts can tell an event fired through relocation.
+    const mark = relocated ? { relocated } : {};
+    const meta: TrackMeta = { tag: tag.id, revision, call, category, userId, ...mark };
     const w = window as { analytics?: AnalyticsLike; dataLayer?: unknown };
     try {
       if (options.track) options.track(event, { ...properties }, meta);
       else {
         // Looked up at each call: the snippet's stub queue is replaced once analytics.js loads.
         const a = (options.analytics || w.analytics) as Record<string, Function | undefined> | undefined;
-        a?.[call]?.(...(call == 'page' ? [category ?? null, event] : call == 'identify' ? [userId] : [event]), { ...properties }, { context: { tagpoint: { tag: tag.id, revision } } });
+        a?.[call]?.(...(call == 'page' ? [category ?? null, event] : call == 'identify' ? [userId] : [event]), { ...properties }, { context: { tagpoint: { tag: tag.id, revision, ...mark } } });
       }
     } catch {
       // The sink's error must not stop the next tag.
@@ -152,10 +184,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
   };
 
-  const fire = (tag: RuntimeTag, trigger: Trigger, element?: Element, fallback?: boolean) => {
+  const fire = (tag: RuntimeTag, trigger: Trigger, element?: Element, relocated?: boolean) => {
     try {
       const properties = readProperties(tag.properties, element, maxText);
-      send(tag, properties, tag.userId && readProperty(tag.userId, element, maxText));
+      send(tag, properties, tag.userId && readProperty(tag.userId, element, maxText), relocated);
       if (reporter) {
         report({
           type: 'fired',
@@ -164,7 +196,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           trigger,
           properties,
           ...(element ? { element: describeElement(element) } : {}),
-          ...(fallback ? { fallback } : {}),
+          ...(relocated ? { relocated } : {}),
         });
       }
     } catch {
@@ -188,8 +220,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   };
 
   const dispatch = (trigger: ActionTrigger, path: ArrayLike<EventTarget>, current: Page) => {
+    deadline = performance.now() + (options.relocationBudget ?? 10);
     const matches: TagMatch[] = current.index[trigger].match(path);
-    for (const m of matches) fire(m.tag, trigger, m.element, m.fallback);
+    for (const m of matches) fire(m.tag, trigger, m.element, m.relocated);
     if (reporter) reportNotFired(trigger, current, new Set(matches.map((m) => m.tag)));
   };
 
@@ -206,7 +239,21 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const rescan = () => {
     rescanTimer = undefined;
     if (page && io) {
-      for (const tag of page.visibles) for (const el of document.querySelectorAll(tag.target!.selector)) if (!shown.has(el)) io.observe(el);
+      // Observed afresh: an element no tag stands for any more is let go.
+      io.disconnect();
+      watched = new Map();
+      deadline = performance.now() + (options.relocationBudget ?? 10);
+      for (const tag of page.visibles) {
+        for (const scope of scopesOf(tag.target!, document)) {
+          const found = resolveIn(tag.target!, scope, deadline) || [];
+          for (const el of found) {
+            if (shown.has(el)) continue;
+            let list = watched.get(el);
+            if (!list) watched.set(el, (list = [])), io.observe(el);
+            list.push([tag, found.relocated]);
+          }
+        }
+      }
     }
   };
 
@@ -219,7 +266,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!isIntersecting || shown.has(el)) continue;
       shown.add(el);
       io!.unobserve(el);
-      for (const tag of page!.visibles) if (tag.target!.branches.some((b) => b.test(el))) fire(tag, 'visible', el);
+      for (const [tag, relocated] of watched.get(el) || []) fire(tag, 'visible', el, relocated);
     }
   });
 
@@ -335,6 +382,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       for (const dispose of disposers.splice(0)) dispose();
       io?.disconnect();
       mo?.disconnect();
+      dom.disconnect();
       clearTimeout(rescanTimer);
     },
   };

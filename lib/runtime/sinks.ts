@@ -20,6 +20,8 @@ export interface TrackMeta {
   category?: string;
   /** An identify call's user id: null when its field was empty, undefined when the tag reads none. */
   userId?: PropertyValue;
+  /** Set when the element was found by relocation (its primary selector found nothing that agrees). */
+  relocated?: boolean;
 }
 
 /**

@@ -64,6 +64,28 @@ describe('createPickerController', () => {
     expect(events.filter((e) => e[0] === 'changed').map((e) => e[2])).toEqual([3, 1]);
   });
 
+  it('counts what the tag fires on: the whole locator, shadow hosts and fingerprint included', () => {
+    const { controller } = setup();
+    const host = document.createElement('promo-box');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = '<button class="promo" data-sku="9">Get it</button>';
+    controller.start('target');
+    controller.pick(host.shadowRoot!.querySelector('button')!);
+    const selection = controller.getState().selection!;
+    expect(selection.locator.hosts).toEqual(['promo-box']);
+    expect(selection.count).toBe(1);
+    // After a redeploy the selector's match is another product's button: it no longer counts.
+    controller.start('target');
+    controller.pick(document.querySelectorAll('button')[2]!);
+    expect(controller.getState().selection!.count).toBe(1);
+    const card = document.querySelectorAll('article')[2]!;
+    card.querySelector('h2')!.textContent = 'Purple Sock';
+    card.querySelector('button')!.textContent = 'Sold out';
+    controller.refresh();
+    expect(document.querySelectorAll(controller.getState().selection!.locator.selector)).toHaveLength(1);
+    expect(controller.getState().selection!.count).toBe(0);
+  });
+
   it('validates a hand-edited selector live and counts its matches', () => {
     const { controller, events, buttons } = setup();
     controller.start('target');

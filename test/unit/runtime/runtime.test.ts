@@ -5,7 +5,7 @@ import type { DebugMessage } from '../../../lib/runtime/debug-protocol';
 interface Call {
   event: string;
   properties: Record<string, unknown>;
-  meta: { tag: string; revision: number; call: string; category?: string; userId?: unknown };
+  meta: { tag: string; revision: number; call: string; category?: string; userId?: unknown; relocated?: boolean };
 }
 
 const config = (tags: unknown[], revision = 1) => ({ version: 1, site: 'shop', revision, tags });
@@ -18,6 +18,8 @@ function run(tags: unknown[], extra: Record<string, unknown> = {}) {
     config: config(tags),
     track: (event, properties, meta) => calls.push({ event, properties, meta }),
     debug: (m) => messages.push(m),
+    // A loaded test machine may pause longer than the default 10 ms budget.
+    relocationBudget: 1000,
     ...extra,
   }) as TagpointHandle;
   handles.push(handle);
@@ -71,18 +73,24 @@ describe('click', () => {
     expect(calls.map((c) => c.event)).toEqual(['Card', 'Button', 'Unbucketed']);
   });
 
-  it('matches inside open shadow roots through the composed path', () => {
+  it('matches inside open shadow roots through the composed path, only within the host chain', () => {
     const host = document.createElement('div');
     host.id = 'host';
-    document.body.append(host);
-    const root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = '<button class="buy"><b>Buy</b></button>';
+    const other = document.createElement('div');
+    other.id = 'other';
+    document.body.append(host, other);
+    for (const h of [host, other]) h.attachShadow({ mode: 'open' }).innerHTML = '<button class="buy"><b>Buy</b></button>';
+    // A light-DOM look-alike: a host-less selector stands for it, never for a shadow button.
+    document.body.insertAdjacentHTML('beforeend', '<button class="buy" id="light">Buy</button>');
     const { calls } = run([
-      { id: 's', event: 'Shadow Buy', trigger: 'click', target: { selector: 'button.buy' } },
+      { id: 's', event: 'Shadow Buy', trigger: 'click', target: { selector: 'button.buy', hosts: ['#host'] } },
+      { id: 'n', event: 'No Hosts', trigger: 'click', target: { selector: 'button.buy' } },
       { id: 'h', event: 'Host', trigger: 'click', target: { selector: '#host' } },
     ]);
-    click(root.querySelector('b')!);
-    expect(calls.map((c) => c.event)).toEqual(['Shadow Buy', 'Host']);
+    click(host.shadowRoot!.querySelector('b')!);
+    click(other.shadowRoot!.querySelector('b')!);
+    click(document.getElementById('light')!);
+    expect(calls.map((c) => c.event)).toEqual(['Shadow Buy', 'Host', 'No Hosts']);
   });
 
   it('fires without preventing default or stopping propagation', () => {
@@ -217,30 +225,78 @@ describe('tolerance', () => {
   });
 });
 
-describe('fallback locators', () => {
-  it('uses a fallback only when the primary matches nothing and the fingerprint agrees', () => {
+describe('locator resolution (lib/core)', () => {
+  const fallbackTags = [
+    {
+      id: 'fb',
+      event: 'Fallback',
+      trigger: 'click',
+      target: { selector: '#gone', fallbacks: ['button.add'], fingerprint: { tag: 'button', text: 'add' } },
+    },
+    {
+      id: 'fp-mismatch',
+      event: 'Wrong',
+      trigger: 'click',
+      target: { selector: '#gone2', fallbacks: ['button.add'], fingerprint: { tag: 'a' } },
+    },
+    {
+      id: 'primary-present',
+      event: 'Primary',
+      trigger: 'click',
+      target: { selector: '#off', fallbacks: ['button.add'], fingerprint: { tag: 'button' } },
+    },
+  ];
+
+  it('relocates through a fallback only when the primary finds nothing agreeing, and says so', () => {
+    // "+ Add" and "Add": one button agrees with the fingerprint.
+    const { calls, messages } = run(fallbackTags);
+    click(document.querySelectorAll('.add')[1]!);
+    expect(calls).toEqual([{ event: 'Fallback', properties: {}, meta: { tag: 'fb', revision: 1, call: 'track', relocated: true } }]);
+    expect(messages.find((m) => m.type === 'fired')).toMatchObject({ tag: 'fb', relocated: true });
+  });
+
+  it('sends `context.tagpoint.relocated` to analytics.js', () => {
+    const sent: unknown[][] = [];
+    (window as { analytics?: unknown }).analytics = { track: (...args: unknown[]) => sent.push(args) };
+    try {
+      handles.push(start({ config: config(fallbackTags), relocationBudget: 1000 }) as TagpointHandle);
+      click(document.querySelectorAll('.add')[1]!);
+    } finally {
+      delete (window as { analytics?: unknown }).analytics;
+    }
+    expect(sent).toEqual([['Fallback', {}, { context: { tagpoint: { tag: 'fb', revision: 1, relocated: true } } }]]);
+  });
+
+  it('abstains when the fallback is not unique', () => {
+    document.querySelector('.add')!.textContent = 'Add';
+    const { calls } = run(fallbackTags);
+    click(document.querySelectorAll('.add')[1]!);
+    expect(calls).toEqual([]);
+  });
+
+  it('counts a primary match only when it agrees with the fingerprint', () => {
     const { calls } = run([
-      {
-        id: 'fb',
-        event: 'Fallback',
-        trigger: 'click',
-        target: { selector: '#gone', fallbacks: ['button.add'], fingerprint: { tag: 'button', text: 'add' } },
-      },
-      {
-        id: 'fp-mismatch',
-        event: 'Wrong',
-        trigger: 'click',
-        target: { selector: '#gone2', fallbacks: ['button.add'], fingerprint: { tag: 'a' } },
-      },
-      {
-        id: 'primary-present',
-        event: 'Primary',
-        trigger: 'click',
-        target: { selector: '#off', fallbacks: ['button.add'], fingerprint: { tag: 'button' } },
-      },
+      { id: 'ok', event: 'Agrees', trigger: 'click', target: { selector: '.card:nth-child(2) .add', fingerprint: { tag: 'button', attributes: { 'data-testid': 'add-to-cart' } } } },
+      { id: 'moved', event: 'Moved', trigger: 'click', target: { selector: '.card:nth-child(2) .add', fingerprint: { tag: 'button', text: 'Remove', attributes: { 'data-testid': 'remove' } } } },
     ]);
     click(document.querySelectorAll('.add')[1]!);
-    expect(calls.map((c) => c.event)).toEqual(['Fallback']);
+    expect(calls.map((c) => c.event)).toEqual(['Agrees']);
+  });
+
+  it('looks again once the DOM changed, not before', () => {
+    const { calls } = run(fallbackTags);
+    const second = document.querySelectorAll('.add')[1]!;
+    click(second);
+    // Same task, no observer callback yet: the change is still seen (two buttons agree now).
+    document.querySelector('.add')!.textContent = 'Add';
+    click(second);
+    expect(calls.map((c) => c.meta.tag)).toEqual(['fb']);
+  });
+
+  it('spends at most `relocationBudget` on relocation per action', () => {
+    const { calls } = run(fallbackTags, { relocationBudget: -1 });
+    click(document.querySelectorAll('.add')[1]!);
+    expect(calls).toEqual([]);
   });
 });
 
