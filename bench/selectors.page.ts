@@ -7,6 +7,7 @@ import { finder } from '@medv/finder';
 import { createLocator, resolveLocator } from '../lib/selector';
 import type { Locator } from '../lib/config/types';
 import { hashSeed, mulberry32, mutate, type Mutation } from './selectors.mutations';
+import './selectors.apps.page';
 
 type Outcome = 'EXACT' | 'AMBIGUOUS' | 'WRONG' | 'MISSING';
 
