@@ -2,6 +2,9 @@
  * Builds the website runtime (lib/runtime) with esbuild:
  *   .output/runtime/tagpoint.js   minified IIFE for the script tag (defines window.Tagpoint)
  *   .output/runtime/tagpoint.mjs  minified ES module (start, tagpointPlugin, ...)
+ *   .output/runtime/tagpoint-http.js   the HTTP sink (IIFE, defines window.TagpointHttp), which
+ *                                      tagpoint.js loads from beside itself only with a write key
+ *   .output/runtime/tagpoint-http.mjs  the HTTP sink as an ES module (createHttpSink)
  * Prints the min+gzip size of each. `npm run build:runtime`; part of `npm run build`.
  */
 import { build } from 'esbuild';
@@ -22,14 +25,18 @@ const common = {
   logLevel: 'warning' as const,
 };
 
-/** Builds both files; returns their paths and min+gzip sizes in bytes. */
+/** Builds the four files; returns their paths and min+gzip sizes in bytes. */
 export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: string; gzip: number; raw: number }[]> {
   mkdirSync(outDir, { recursive: true });
   const iife = path.join(outDir, 'tagpoint.js');
   const esm = path.join(outDir, 'tagpoint.mjs');
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: iife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/index.ts')], format: 'esm', outfile: esm });
-  return [iife, esm].map((file) => {
+  const httpIife = path.join(outDir, 'tagpoint-http.js');
+  const httpEsm = path.join(outDir, 'tagpoint-http.mjs');
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/http/auto.ts')], format: 'iife', outfile: httpIife });
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/http/index.ts')], format: 'esm', outfile: httpEsm });
+  return [iife, esm, httpIife, httpEsm].map((file) => {
     const bytes = readFileSync(file);
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import {
   SEGMENT_ENDPOINTS,
+  SEGMENT_LONG_PATHS,
   SegmentBatchSchema,
   SegmentEventSchema,
   isSegmentEndpoint,
@@ -33,8 +34,14 @@ export interface CollectedEvent {
   seq: number;
   /** ISO time the collector received it. */
   receivedAt: string;
-  /** The Segment endpoint it came through (`t`, `b`, …). */
+  /** The Segment endpoint it came through, by its short name (`t`, `b`, …; `/v1/track` is `t`). */
   endpoint: string;
+  /** The path posted to (`/v1/t`, `/v1/batch`, …). */
+  path: string;
+  /** The write key sent, from `Authorization: Basic` or else the body; undefined when none. */
+  writeKey?: string;
+  /** How the write key came: `basic` (header), `body`, or `none`. */
+  auth: 'basic' | 'body' | 'none';
   type: SegmentEventType;
   /** The event as sent (validated with SegmentEventSchema). */
   payload: SegmentEvent;
@@ -73,7 +80,8 @@ const CORS_HEADERS: http.OutgoingHttpHeaders = {
 /**
  * A stand-in for Segment's tracking API on 127.0.0.1: accepts analytics-next's posts
  * (`/v1/t`, `/v1/p`, `/v1/i`, `/v1/g`, `/v1/a`, `/v1/s`, batches on `/v1/b`, metrics on
- * `/v1/m`), keeps the last `maxEvents` events in memory and shows them at
+ * `/v1/m`) and the HTTP Tracking API's (`/v1/track`, `/v1/page`, `/v1/identify`, …,
+ * `/v1/batch`), with the write key as Basic auth or in the body, keeps the last `maxEvents` events in memory and shows them at
  * `GET /events.json` and as Server-Sent Events at `GET /events/stream` (which first replays
  * what is kept after `Last-Event-ID`, then streams). `POST /events/clear` empties the list.
  */
@@ -94,8 +102,10 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   const listeners = new Set<(event: CollectedEvent) => void>();
   const streams = new Set<http.ServerResponse>();
 
-  function record(endpoint: string, type: SegmentEventType, payload: SegmentEvent) {
-    const event: CollectedEvent = { seq: ++seq, receivedAt: new Date().toISOString(), endpoint, type, payload };
+  function record(via: Via, type: SegmentEventType, payload: SegmentEvent, bodyKey: string | undefined) {
+    const writeKey = via.basicKey ?? payload.writeKey ?? bodyKey;
+    const auth = via.basicKey !== undefined ? 'basic' : writeKey !== undefined ? 'body' : 'none';
+    const event: CollectedEvent = { seq: ++seq, receivedAt: new Date().toISOString(), endpoint: via.endpoint, path: via.path, writeKey, auth, type, payload };
     kept.push(event);
     if (kept.length > maxEvents) kept.splice(0, kept.length - maxEvents);
     for (const listener of [...listeners]) {
@@ -140,7 +150,8 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     res.on('error', close);
   }
 
-  async function acceptPost(endpoint: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  async function acceptPost(via: Via, req: http.IncomingMessage, res: http.ServerResponse) {
+    const { endpoint } = via;
     const body = await readLimitedBody(req, maxBodyBytes);
     if (!body.ok) {
       sendJson(res, 413, { error: `body over ${maxBodyBytes} bytes` }, CORS_HEADERS);
@@ -173,7 +184,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
         sendJson(res, 400, { error: 'every event of a batch needs a type' }, CORS_HEADERS);
         return;
       }
-      for (const event of typed) record('b', event.type!, event);
+      for (const event of typed) record(via, event.type!, event, parsed.data.writeKey);
       sendJson(res, 200, { success: true }, CORS_HEADERS);
       return;
     }
@@ -187,7 +198,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
       sendJson(res, 400, { error: `a ${parsed.data.type} event posted to /v1/${endpoint}` }, CORS_HEADERS);
       return;
     }
-    record(endpoint, type, parsed.data);
+    record(via, type, parsed.data, undefined);
     sendJson(res, 200, { success: true }, CORS_HEADERS);
   }
 
@@ -200,15 +211,17 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
         res.end();
         return;
       }
-      const segment = /^\/v1\/([a-z])$/.exec(url.pathname);
+      // analytics-next's short paths (`/v1/t`) and the HTTP Tracking API's long ones (`/v1/track`).
+      const segment = /^\/v1\/([a-z]+)$/.exec(url.pathname);
       if (segment) {
-        const endpoint = segment[1]!;
+        const name = segment[1]!;
+        const endpoint = name.length === 1 ? name : Object.hasOwn(SEGMENT_LONG_PATHS, name) ? SEGMENT_LONG_PATHS[name]! : name;
         if (!isSegmentEndpoint(endpoint) && endpoint !== 'b' && endpoint !== 'm') {
           sendJson(res, 404, { error: `no Segment endpoint /v1/${endpoint}` }, CORS_HEADERS);
         } else if (method !== 'POST') {
           sendJson(res, 405, { error: 'POST only' }, { ...CORS_HEADERS, Allow: 'POST, OPTIONS' });
         } else {
-          await acceptPost(endpoint, req, res);
+          await acceptPost({ endpoint, path: url.pathname, basicKey: basicWriteKey(req.headers.authorization) }, req, res);
         }
         return;
       }
@@ -275,6 +288,22 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Where a post came in: its endpoint's short name, its path and the Basic-auth write key. */
+interface Via {
+  endpoint: string;
+  path: string;
+  basicKey: string | undefined;
+}
+
+/** The write key of `Authorization: Basic base64(writeKey:)`, as Segment reads it. */
+function basicWriteKey(header: string | undefined): string | undefined {
+  const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!m) return undefined;
+  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? decoded : decoded.slice(0, colon);
 }
 
 function issues(error: { issues: { path: PropertyKey[]; message: string }[] }) {

@@ -11,6 +11,21 @@ export const SEGMENT_ENDPOINTS = {
 } as const;
 
 export type SegmentEndpoint = keyof typeof SEGMENT_ENDPOINTS;
+
+/**
+ * The HTTP Tracking API's long paths (`/v1/track`, …, `/v1/batch`, as api.segment.io has them
+ * and Tagpoint's HTTP sink posts them) and the short name analytics-next uses for each.
+ */
+export const SEGMENT_LONG_PATHS: Readonly<Record<string, SegmentEndpoint | 'b'>> = {
+  track: 't',
+  page: 'p',
+  identify: 'i',
+  group: 'g',
+  alias: 'a',
+  screen: 's',
+  batch: 'b',
+  import: 'b',
+};
 export type SegmentEventType = (typeof SEGMENT_ENDPOINTS)[SegmentEndpoint];
 
 const JsonObject = z.record(z.string(), z.unknown());
@@ -30,11 +45,14 @@ export const SegmentEventSchema = z.looseObject({
   anonymousId: z.string().max(200).nullable().optional(),
   userId: z.string().max(200).nullable().optional(),
   timestamp: z.string().max(100).optional(),
+  /** Segment takes the write key in the body too (beacons cannot send an Authorization header). */
+  writeKey: z.string().max(200).optional(),
 });
 
 /** A batch post (`/v1/b`, analytics-next's batching delivery). */
 export const SegmentBatchSchema = z.looseObject({
   batch: z.array(SegmentEventSchema),
+  writeKey: z.string().max(200).optional(),
 });
 
 export type SegmentEvent = z.infer<typeof SegmentEventSchema>;

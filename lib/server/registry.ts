@@ -11,6 +11,7 @@ import { createLiveCache, matchesIfNoneMatch } from './live-cache';
 import { createMirror } from './mirror';
 import { resolveRegistryOptions, type RegistryOptions, type ResolvedRegistryOptions } from './options';
 import { createRuntimeBundle } from './runtime-bundle';
+import { registerHttpSinkRoute } from './http-sink-route';
 import { createStore, type PublishOutcome, type RegistryStore, type TokenRecord } from './store';
 import { createInlineWriter, createWorkerWriter } from './writer';
 
@@ -117,6 +118,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     return { status: 'ok' as const, schemaVersion: SCHEMA_VERSION, mirror: mirrorState };
   });
 
+  registerHttpSinkRoute(app, options.runtimeBundlePath);
   app.get('/tagpoint.js', async (request, reply) => {
     const result = await bundle();
     if (!result.ok) return fail(reply, 404, result.message);
