@@ -9,7 +9,6 @@
  * from beside this file) and `data-api-host` (the API's host; default `api.segment.io/v1`).
  * The analytics-next plugin is in the ES module build.
  */
-import { loadHttpSink } from './http-loader';
 import { start } from './start';
 import { VERSION } from './version';
 
@@ -17,16 +16,13 @@ try {
   const w = window as { Tagpoint?: object };
   w.Tagpoint = { ...w.Tagpoint, start, version: VERSION };
   const script = document.currentScript as HTMLScriptElement | null;
-  const attr = (name: string) => script!.getAttribute(name);
-  const url = script && attr('data-config-url');
-  // The HTTP sink lives beside this file (same origin) and is loaded only with a write key;
-  // it reads data-write-key and data-api-host from this script tag.
+  const url = script && script.getAttribute('data-config-url');
+  // With a write key, the HTTP sink (beside this file: same folder, same origin) is loaded and
+  // starts the runtime itself, reading this script tag (http/auto.ts); nothing else loads it.
   if (url)
-    start({
-      configUrl: url,
-      dataLayer: script.hasAttribute('data-datalayer'),
-      analytics: attr('data-write-key') ? loadHttpSink(script) : undefined,
-    });
+    script.hasAttribute('data-write-key')
+      ? document.head.append(Object.assign(document.createElement('script'), { src: new URL('tagpoint-http.js', script.src).href }))
+      : start({ configUrl: url, dataLayer: script.hasAttribute('data-datalayer') });
 } catch {
   // Never throw into the page.
 }

@@ -209,7 +209,7 @@ test('Tagpoint.start with a custom sink and timeout; stop() removes everything',
   });
   expect(result.live).toBe(true);
   expect(result.waited).toBeLessThan(3000);
-  expect(result.calls).toEqual([{ event: 'Card Clicked', properties: {}, meta: { tag: 'c', revision: 11 } }]);
+  expect(result.calls).toEqual([{ event: 'Card Clicked', properties: {}, meta: { tag: 'c', revision: 11, call: 'track' } }]);
 });
 
 test('the debug bridge posts fired and not-fired messages', async ({ rtPage: page, rtSite, site }) => {

@@ -1,27 +1,29 @@
 /**
- * The IIFE entry (`tagpoint-http.js`): defines `window.TagpointHttp` (`createHttpSink`, and
- * `adopt` for tagpoint.js's stub). tagpoint.js loads it from its own folder when its script
- * tag has `data-write-key`, and only then; a page may also load it itself and call
- * `Tagpoint.start({ configUrl, analytics: TagpointHttp.createHttpSink({ writeKey }) })`.
+ * The IIFE entry (`tagpoint-http.js`): defines `window.TagpointHttp.createHttpSink` and, when
+ * tagpoint.js loaded it for a script tag with `data-write-key`, starts the runtime with the
+ * sink: `Tagpoint.start({ configUrl, dataLayer, analytics: createHttpSink({ writeKey, apiHost }) })`
+ * from that tag's `data-config-url`, `data-datalayer`, `data-write-key` and `data-api-host`.
+ * tagpoint.js loads this file only then, from its own folder. A page may also load it itself
+ * and call `Tagpoint.start({ configUrl, analytics: TagpointHttp.createHttpSink({ writeKey }) })`.
  */
-import type { AdoptArgs } from '../http-loader';
+import type { start as startRuntime } from '../start';
 import { createHttpSink } from './sink';
 import { VERSION } from '../version';
 
-/** Takes over tagpoint.js's stub: its methods now call the sink, and the queued calls are sent. */
-function adopt(...[script, stub, queue]: AdoptArgs): void {
-  try {
-    const attr = (name: string) => script.getAttribute(name) || undefined;
-    const sink = createHttpSink({ writeKey: attr('data-write-key')!, apiHost: attr('data-api-host') }) as unknown as Record<string, Function>;
-    for (const call of ['track', 'page', 'identify']) stub[call] = sink[call]!;
-    for (const [call, args] of queue.splice(0)) sink[call]?.(...args);
-  } catch {
-    // Never throw into the page.
-  }
-}
-
 try {
-  (window as { TagpointHttp?: object }).TagpointHttp = { createHttpSink, adopt, version: VERSION };
+  const w = window as { TagpointHttp?: { started?: boolean }; Tagpoint?: { start?: typeof startRuntime } };
+  const started = !!w.TagpointHttp?.started;
+  w.TagpointHttp = { createHttpSink, version: VERSION, started: true } as object;
+  const tag = document.querySelector('script[data-config-url][data-write-key]');
+  const attr = (name: string) => tag!.getAttribute(name) || undefined;
+  // Once per page, even if the file is loaded twice.
+  if (tag && !started && w.Tagpoint?.start) {
+    w.Tagpoint.start({
+      configUrl: attr('data-config-url'),
+      dataLayer: tag.hasAttribute('data-datalayer'),
+      analytics: createHttpSink({ writeKey: attr('data-write-key')!, apiHost: attr('data-api-host') }),
+    });
+  }
 } catch {
   // Never throw into the page.
 }
