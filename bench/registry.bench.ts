@@ -1,8 +1,10 @@
 /**
  * `npm run bench:registry`: throughput and latency of the registry's hot path, `GET
  * /v1/sites/<site>/config.json`, on loopback at 50 concurrent keep-alive connections:
- * without and with `If-None-Match` (200 vs 304), and while publishes run. `GET /healthz` is
- * the baseline (the framework's floor on this machine).
+ * without and with `If-None-Match` (200 vs 304), and while publishes run; and health beacon
+ * ingest, `POST /v1/sites/<site>/health` (text/plain, as navigator.sendBeacon sends it), alone
+ * and with config GETs beside it (their latency while beacons flow). `GET /healthz` is the
+ * baseline (the framework's floor on this machine).
  *
  * The registry runs in a child process (`node bin/tagpoint.mjs serve`) so the load generator
  * does not share its event loop; on a 2-core machine both still share the CPU, so absolute
@@ -12,6 +14,7 @@
  *
  * Options: --duration=3 (seconds per scenario and round), --rounds=3, --connections=50, --tags=50 (size of the config),
  * --publish-interval=100 (ms between publishes in the "while publishing" scenarios),
+ * --beacon-tags=20 (tags per health beacon), --beside=10 (connections of config GETs beside the beacons),
  * --json=path (write the results).
  */
 import { spawn } from 'node:child_process';
@@ -35,6 +38,25 @@ const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 50);
 const tagCount = Number(args.tags ?? 50);
 const publishIntervalMs = Number(args['publish-interval'] ?? 100);
+const beaconTags = Math.min(tagCount, Number(args['beacon-tags'] ?? 20));
+const beside = Number(args.beside ?? 10);
+const STATES = ['found', 'found', 'found', 'relocated', 'absent'] as const;
+/** A beacon as a page sends it; a different mix of states each time. */
+function beaconBody(i: number): string {
+  return JSON.stringify({
+    v: 1,
+    site: 'shop',
+    revision: beaconRevision,
+    path: '/products/:id',
+    sample: 1,
+    tags: Array.from({ length: beaconTags }, (_, t) => ({ id: `t${t}`, state: STATES[(i + t) % STATES.length], events: (i + t) % 3 })),
+  });
+}
+let beaconCount = 0;
+/** The live revision, which beacons name (publishing scenarios move it). */
+let beaconRevision = 1;
+const beaconLoad = (url: string, durationMs: number, connectionCount = connections) =>
+  runLoad({ url, connections: connectionCount, durationMs, method: 'POST', headers: () => ({ 'content-type': 'text/plain;charset=UTF-8' }), body: () => beaconBody(beaconCount++) });
 
 function makeConfig(revisionSalt: number): TagConfig {
   return {
@@ -57,7 +79,8 @@ function makeConfig(revisionSalt: number): TagConfig {
 
 async function startServer(dbPath: string): Promise<{ url: string; stop(): Promise<void> }> {
   const bin = fileURLToPath(new URL('../bin/tagpoint.mjs', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // No per-client beacon limit: every beacon of the bench comes from 127.0.0.1.
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', dbPath, '--health-rate-limit', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -123,15 +146,24 @@ async function main() {
     const etag = head.headers.get('etag')!;
     const bodyBytes = (await head.arrayBuffer()).byteLength;
 
-    console.log(`registry bench: ${connections} connections, ${rounds} rounds of ${durationMs / 1000}s per scenario, config of ${tagCount} tags (${bodyBytes} bytes), Node ${process.version}`);
+    const healthUrl = `${server.url}/v1/sites/shop/health`;
+    console.log(
+      `registry bench: ${connections} connections, ${rounds} rounds of ${durationMs / 1000}s per scenario, config of ${tagCount} tags (${bodyBytes} bytes), beacons of ${beaconTags} tags (${beaconBody(0).length} bytes), Node ${process.version}`,
+    );
     // Warm up the JIT of both processes on every route measured.
     const warmups: [string, Record<string, string>][] = [[`${server.url}/healthz`, {}], [configUrl, {}], [configUrl, { 'if-none-match': etag }]];
     for (const [url, headers] of warmups) {
       await runLoad({ url, connections, durationMs: 700, headers: () => headers });
     }
+    await beaconLoad(healthUrl, 700);
 
     type PublisherStats = Awaited<ReturnType<ReturnType<typeof startPublisher>['stop']>>;
     const runs = new Map<string, { result: LoadResult; publisher?: PublisherStats }[]>();
+    const record = (name: string, result: LoadResult) => {
+      const list = runs.get(name) ?? [];
+      list.push({ result });
+      runs.set(name, list);
+    };
     const scenario = async (name: string, url: string, headers?: () => Record<string, string>, publishing = false) => {
       const publisher = publishing ? startPublisher(client, publishIntervalMs) : undefined;
       const result = await runLoad({ url, connections, durationMs, headers });
@@ -149,6 +181,15 @@ async function main() {
     // Scenarios interleave round after round, so drift from other work on the machine spreads over all of them.
     for (let round = 0; round < rounds; round++) {
       await scenario('GET /healthz (baseline)', `${server.url}/healthz`);
+      // Beacons name the live revision, as pages that loaded it do (the publishing scenarios moved it).
+      beaconRevision = Number(/^"(\d+)-/.exec((await fetch(configUrl, { method: 'HEAD' })).headers.get('etag')!)![1]);
+      record(`POST /health (${beaconTags} tags)`, await beaconLoad(healthUrl, durationMs));
+      const [beacons, gets] = await Promise.all([
+        beaconLoad(healthUrl, durationMs, Math.max(1, connections - beside)),
+        runLoad({ url: configUrl, connections: beside, durationMs }),
+      ]);
+      record(`POST /health, ${beside} conns of config GETs beside`, beacons);
+      record(`GET config.json (${beside} conns) beside beacons`, gets);
       await scenario('GET config.json', configUrl);
       // The previous round's publishes moved the live version: revalidate against the current one.
       const current = (await fetch(configUrl, { method: 'HEAD' })).headers.get('etag')!;
@@ -195,6 +236,14 @@ async function main() {
       const ok = row.publishes.reduce((n, p) => n + p.publishes, 0);
       const failed = row.publishes.reduce((n, p) => n + p.failures, 0);
       console.log(`  publishes during "${row.name}": ${ok} ok, ${failed} failed, median p50 ${median(row.publishes.map((p) => p.p50Ms)).toFixed(1)} ms, median p99 ${median(row.publishes.map((p) => p.p99Ms)).toFixed(1)} ms`);
+    }
+    // The beacons were counted, not only answered: the health report's samples of one tag.
+    const report = await client.tagHealth('shop', { since: '1d' });
+    if (report.ok) {
+      const samples = report.value.tags.reduce((n, t) => n + t.samples, 0);
+      console.log(`  health report after the run: ${samples} tag entries counted over ${report.value.tags.length} live tags (tags of the live revision only)`);
+    } else {
+      console.log(`  health report failed: ${report.error.message}`);
     }
     if (args.json) writeFileSync(String(args.json), JSON.stringify({ connections, durationMs, rounds, tagCount, bodyBytes, rows }, null, 2));
   } finally {

@@ -10,6 +10,10 @@ export interface LoadOptions {
   /** ...or after this many requests, whichever comes first. Default 1,000,000. */
   maxRequests?: number;
   headers?: () => Record<string, string>;
+  /** Default GET, or POST with `body`. */
+  method?: 'GET' | 'POST';
+  /** Request body (POST), built per request. */
+  body?: () => string;
 }
 
 /** What a load run saw. */
@@ -44,8 +48,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
+      const body = options.body?.();
+      const headers = { ...options.headers?.(), ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
       const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, headers: options.headers?.() },
+        { agent, method: options.method ?? 'GET', host: target.hostname, port: target.port, path: target.pathname + target.search, headers },
         (res) => {
           res.on('data', () => {});
           res.on('end', () => {
@@ -59,7 +65,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         errors++;
         resolve();
       });
-      req.end();
+      req.end(body);
     });
 
   await Promise.all(

@@ -2,8 +2,10 @@ import { parseConfig, SITE_ID_PATTERN, type ConfigError, type TagConfig } from '
 import type { z } from '../config/zod';
 import {
   ErrorBodySchema,
+  HealthReportSchema,
   HealthSchema,
   PublishedSchema,
+  type HealthReport,
   VersionPageSchema,
   type PublishBody,
   type Published,
@@ -76,6 +78,8 @@ export interface RegistryClient {
   getVersion(site: string, revision: number): Promise<RegistryResult<TagConfig>>;
   publish(site: string, config: TagConfig, options?: PublishOptions): Promise<RegistryResult<Published>>;
   rollback(site: string, revision: number, options?: PublishOptions): Promise<RegistryResult<Published>>;
+  /** Tag health of the site's live tags since `since` (ISO date-time, or `90m`, `24h`, `7d`; default 24h). Viewer token. */
+  tagHealth(site: string, options?: { since?: string }): Promise<RegistryResult<HealthReport>>;
 }
 
 const STATUS_KINDS: Record<number, RegistryErrorKind> = {
@@ -177,6 +181,10 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
     rollback: async (site, revision, publishOptions = {}) =>
       badSite(site) ??
       call('POST', `${sitePath(site)}/rollback`, { revision, ...publishOptions } satisfies RollbackBody, (json) => shaped(PublishedSchema, json, (v) => v)),
+    tagHealth: async (site, healthOptions = {}) => {
+      const suffix = healthOptions.since !== undefined ? `?${new URLSearchParams({ since: healthOptions.since })}` : '';
+      return badSite(site) ?? call('GET', `${sitePath(site)}/health${suffix}`, undefined, (json) => shaped(HealthReportSchema, json, (v) => v));
+    },
   };
 }
 

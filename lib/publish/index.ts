@@ -21,6 +21,14 @@ export {
   type PublishBody,
   type RollbackBody,
   type ErrorBody,
+  HealthReportSchema,
+  TagHealthSchema,
+  BeaconAcceptedSchema,
+  TAG_HEALTH_STATES,
+  type HealthReport,
+  type TagHealth,
+  type TagHealthState,
+  type BeaconAccepted,
 } from './schemas';
 export {
   RegistrySettingsSchema,

@@ -93,3 +93,58 @@ export type VersionSummary = z.infer<typeof VersionSummarySchema>;
 export type VersionPage = z.infer<typeof VersionPageSchema>;
 export type Published = z.infer<typeof PublishedSchema>;
 export type Health = z.infer<typeof HealthSchema>;
+
+/** 202 of `POST /v1/sites/:site/health`: tag entries counted, and ignored (unknown tag, or a revision outside the window). */
+export const BeaconAcceptedSchema = z.object({ accepted: z.number().int().min(0), ignored: z.number().int().min(0) });
+
+/** A tag's health state over a window (thresholds: lib/server/health/thresholds.ts). */
+export const TAG_HEALTH_STATES = ['healthy', 'degraded', 'broken', 'no-traffic'] as const;
+
+const percent = z.number().min(0).max(100);
+
+/** One tag of `GET /v1/sites/:site/health`. */
+export const TagHealthSchema = z.object({
+  id: z.string(),
+  event: z.string(),
+  state: z.enum(TAG_HEALTH_STATES),
+  /** Where the current state began within the window: the bucket's start and the config revision pages ran. Null when there is no data. */
+  stateSince: z.object({ at: z.string(), revision: z.number().int().min(1) }).nullable(),
+  /** Page views where the tag's page rule applied (beacons weighted by 1 / sample rate). */
+  views: z.number().min(0),
+  /** Beacons behind the figures (unweighted). */
+  samples: z.number().int().min(0),
+  found: percent,
+  relocated: percent,
+  ambiguous: percent,
+  absent: percent,
+  /** Events the tag sent (weighted like views). */
+  events: z.number().min(0),
+  /** Last time a page found its target (primary or relocated), ISO; null when never in the window. */
+  lastFound: z.string().nullable(),
+  /** The latest generalised path where its target was absent; null when never. */
+  absentPath: z.string().nullable(),
+});
+
+/** `GET /v1/sites/:site/health?since=…`: every tag of the live config. */
+export const HealthReportSchema = z.object({
+  site: z.string(),
+  since: z.string(),
+  until: z.string(),
+  /** Length of one counter bucket, in seconds (3600 by default: per hour). */
+  bucketSeconds: z.number().int().min(1),
+  liveRevision: z.number().int().min(0),
+  tags: z.array(TagHealthSchema),
+});
+
+/** Query of `GET /health`: `since` is an ISO date-time or a span back from now (`90m`, `24h`, `7d`). Default 24h. */
+export const HealthQuerySchema = z.strictObject({
+  since: z
+    .string()
+    .regex(/^(?:[1-9][0-9]{0,4}[mhd]|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]+(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)$/, 'since must be an ISO date-time or a span such as 90m, 24h or 7d')
+    .optional(),
+});
+
+export type BeaconAccepted = z.infer<typeof BeaconAcceptedSchema>;
+export type TagHealth = z.infer<typeof TagHealthSchema>;
+export type TagHealthState = (typeof TAG_HEALTH_STATES)[number];
+export type HealthReport = z.infer<typeof HealthReportSchema>;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { collectedTraits, parseConfig, type ConfigError, type TagConfig } from '../config';
-import { createRegistryClient } from '../publish';
+import { createRegistryClient, type HealthReport } from '../publish';
 import { createStore, type RegistryStore } from './store';
 import { openDatabase } from './db';
 import { resolveRegistryOptions } from './options';
@@ -37,6 +37,9 @@ export const USAGE = `Usage: tagpoint <command> [options]
       --trust-proxy         take the client IP from X-Forwarded-For (behind a reverse proxy)
       --history-page-size N versions per page of GET /versions (default 50)
       --mirror-sync-ms MS   how often the mirror catches up with other processes' commits (default 1000; 0 = off)
+      --alert-webhook URL   POST a Slack-compatible message when a tag becomes broken or degraded, and recovers
+      --health-rate-limit N health beacons per client IP and minute (default 300; 0 = no limit)
+      --health-bucket-seconds S  length of one health counter bucket (default 3600)
 
   token create --site S --role publisher|viewer [--label L] [--db FILE] [--json]
                             Create a token; it is printed once, only its hash is stored.
@@ -51,6 +54,10 @@ export const USAGE = `Usage: tagpoint <command> [options]
                             Validate, then publish FILE as the site's next revision.
                             The token may come from TAGPOINT_TOKEN instead of --token.
                             --base N refuses to publish unless revision N is live.
+
+  health --registry URL --site S [--token T] [--since 24h] [--json]
+                            Print the health of the site's live tags (viewer token; TAGPOINT_TOKEN works).
+                            --since: an ISO date-time or 90m, 24h, 7d.
 
   help                      Show this text.
 `;
@@ -70,6 +77,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
         return await validate(rest, io);
       case 'publish':
         return await publish(rest, io);
+      case 'health':
+        return await health(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -121,7 +130,12 @@ async function serve(argv: readonly string[], io: CliIo): Promise<number> {
     'trust-proxy': { type: 'boolean' },
     'history-page-size': { type: 'string' },
     'mirror-sync-ms': { type: 'string' },
+    'alert-webhook': { type: 'string' },
+    'health-rate-limit': { type: 'string' },
+    'health-bucket-seconds': { type: 'string' },
   });
+  const webhook = values['alert-webhook'];
+  if (webhook !== undefined && !/^https?:\/\/\S+$/.test(webhook)) throw new UsageError(`--alert-webhook must be an http(s) URL, not "${webhook}"`);
   const port = integer(values.port, 'port', 0);
   if (port !== undefined && port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
   const registry = createRegistry({
@@ -139,6 +153,9 @@ async function serve(argv: readonly string[], io: CliIo): Promise<number> {
     trustProxy: values['trust-proxy'],
     historyPageSize: integer(values['history-page-size'], 'history-page-size', 1),
     mirrorSyncIntervalMs: integer(values['mirror-sync-ms'], 'mirror-sync-ms', 0),
+    alertWebhook: webhook,
+    healthRateLimit: integer(values['health-rate-limit'], 'health-rate-limit', 0),
+    healthBucketSeconds: integer(values['health-bucket-seconds'], 'health-bucket-seconds', 1),
   });
   let url: string;
   try {
@@ -156,6 +173,7 @@ async function serve(argv: readonly string[], io: CliIo): Promise<number> {
   io.out(`Tagpoint registry listening on ${url}`);
   io.out(`  database ${dbPath}${mirrorDir ? `, static mirror ${mirrorDir}` : ''}`);
   io.out(`  live config: ${url}/v1/sites/<site>/config.json  runtime: ${url}/tagpoint.js`);
+  if (registry.options.alertWebhook) io.out(`  tag health alerts go to ${new URL(registry.options.alertWebhook).origin}`);
   const signal = await io.stopSignal();
   io.out(`Received ${signal}, closing.`);
   await registry.close();
@@ -301,6 +319,61 @@ async function publish(argv: readonly string[], io: CliIo): Promise<number> {
   io.out(`Published ${values.site} revision ${result.value.revision} (${config.tags.length} tag${config.tags.length === 1 ? '' : 's'}).`);
   for (const warning of result.value.warnings ?? []) io.err(`warning: ${warning}`);
   return EXIT.ok;
+}
+
+async function health(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = args(argv, {
+    registry: { type: 'string' },
+    site: { type: 'string' },
+    token: { type: 'string' },
+    since: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!values.registry) throw new UsageError('health needs --registry URL');
+  if (!values.site) throw new UsageError('health needs --site');
+  const tokenValue = values.token ?? io.env.TAGPOINT_TOKEN;
+  if (!tokenValue) throw new UsageError('health needs --token T (or the TAGPOINT_TOKEN environment variable): a viewer token is enough');
+  const client = createRegistryClient({ baseUrl: values.registry, token: tokenValue });
+  const result = await client.tagHealth(values.site, { since: values.since });
+  if (!result.ok) {
+    printErrors(io, `tagpoint: health failed${result.error.status ? ` (${result.error.status})` : ''}: ${result.error.message}`, result.error.errors ?? []);
+    return EXIT.failed;
+  }
+  if (values.json) io.out(JSON.stringify(result.value, null, 2));
+  else for (const line of formatHealthTable(result.value)) io.out(line);
+  return EXIT.ok;
+}
+
+/** The health report as a table for a terminal: one row per tag, problems first. */
+export function formatHealthTable(report: HealthReport): string[] {
+  const time = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+  const lines = [`Tag health of "${report.site}" from ${time(report.since)} to ${time(report.until)} UTC, live revision ${report.liveRevision}`];
+  if (report.tags.length === 0) return [...lines, 'No live tags.'];
+  const order = { broken: 0, degraded: 1, 'no-traffic': 2, healthy: 3 } as const;
+  const rows = [...report.tags]
+    .sort((a, b) => order[a.state] - order[b.state])
+    .map((t) => [
+      t.id,
+      t.event.length > 28 ? `${t.event.slice(0, 27)}…` : t.event,
+      t.state,
+      t.stateSince ? `${time(t.stateSince.at)} r${t.stateSince.revision}` : '—',
+      String(t.views),
+      `${t.found}%`,
+      `${t.relocated}%`,
+      `${t.absent}%`,
+      String(t.events),
+      time(t.lastFound),
+      t.absentPath ?? '',
+    ]);
+  const header = ['TAG', 'EVENT', 'STATE', 'SINCE', 'VIEWS', 'FOUND', 'RELOC', 'ABSENT', 'EVENTS', 'LAST FOUND', 'ABSENT ON'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const numeric = new Set([4, 5, 6, 7, 8]);
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [...lines, format(header), ...rows.map(format)];
 }
 
 function isParseArgsError(error: unknown): boolean {

@@ -35,6 +35,30 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      revoked_at TEXT
    );`,
+  // Tag health: additive counters per site, tag, time bucket and config revision (see health/).
+  `CREATE TABLE health (
+     site TEXT NOT NULL,
+     tag TEXT NOT NULL,
+     bucket INTEGER NOT NULL,
+     revision INTEGER NOT NULL,
+     samples INTEGER NOT NULL,
+     found REAL NOT NULL,
+     relocated REAL NOT NULL,
+     ambiguous REAL NOT NULL,
+     absent REAL NOT NULL,
+     events REAL NOT NULL,
+     last_found INTEGER,
+     absent_path TEXT,
+     PRIMARY KEY (site, tag, bucket, revision)
+   ) WITHOUT ROWID;
+   CREATE INDEX health_by_bucket ON health (bucket);
+   CREATE TABLE health_alerts (
+     site TEXT NOT NULL,
+     tag TEXT NOT NULL,
+     state TEXT NOT NULL,
+     alerted_at INTEGER NOT NULL,
+     PRIMARY KEY (site, tag)
+   ) WITHOUT ROWID;`,
 ];
 
 /** The schema version this code writes. */

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from './health/thresholds';
 
 /** Where `.output/runtime/tagpoint.js` lands when the runtime is built from this checkout. */
 export const DEFAULT_RUNTIME_BUNDLE_PATH = fileURLToPath(new URL('../../.output/runtime/tagpoint.js', import.meta.url));
@@ -74,10 +75,41 @@ export interface RegistryOptions {
    * another registry on the same file died between its commit and its mirror write.
    */
   mirrorSyncIntervalMs?: number;
+
+  /** Largest health beacon, in bytes (`POST /health`). Default 64 KiB (about 1,000 tags). */
+  healthBodyLimit?: number;
+  /** Beacons accepted per client IP and `healthRateWindowMs`; more get 429. 0 = no limit. Default 300 (a visitor sends one per page view). */
+  healthRateLimit?: number;
+  /** The window of `healthRateLimit`, in ms. Default 60,000. */
+  healthRateWindowMs?: number;
+  /** Client IPs the beacon limiter remembers (least recently seen forgotten first). Default 10,000. */
+  healthRateClients?: number;
+  /** Length of one health counter bucket, in seconds. Default 3,600 (per-hour rows). */
+  healthBucketSeconds?: number;
+  /** Beacons count for the live revision and the ones just before it, this many in all; others are ignored. Default 5. */
+  healthRevisionWindow?: number;
+  /** How often beacon counters go to SQLite, in ms (one transaction, on the writer thread). Default 1,000. */
+  healthFlushIntervalMs?: number;
+  /** Most counter rows held in memory between flushes; one more flushes at once. Default 50,000. */
+  healthMaxPendingRows?: number;
+  /** Counter rows older than this are deleted, in seconds. Default 30 days. */
+  healthRetentionSeconds?: number;
+  /** Overrides of the health thresholds (lib/server/health/thresholds.ts). */
+  healthThresholds?: Partial<HealthThresholds>;
+  /** POST a Slack-compatible `{ text, blocks }` here when a tag becomes broken or degraded, and when it recovers. Default: none. */
+  alertWebhook?: string;
+  /** At most one problem alert per tag per this many ms. Default 24 h. */
+  alertIntervalMs?: number;
+  /** How often a site with new beacons is checked for alerts, in ms. Default 60,000. */
+  alertCheckIntervalMs?: number;
 }
 
 /** `RegistryOptions` with every default filled in. */
-export type ResolvedRegistryOptions = Required<Omit<RegistryOptions, 'mirrorDir'>> & { mirrorDir: string | undefined };
+export type ResolvedRegistryOptions = Required<Omit<RegistryOptions, 'mirrorDir' | 'alertWebhook' | 'healthThresholds'>> & {
+  mirrorDir: string | undefined;
+  alertWebhook: string | undefined;
+  healthThresholds: HealthThresholds;
+};
 
 /** Fills in the documented defaults. */
 export function resolveRegistryOptions(options: RegistryOptions = {}): ResolvedRegistryOptions {
@@ -107,5 +139,18 @@ export function resolveRegistryOptions(options: RegistryOptions = {}): ResolvedR
     historyMaxPageSize: Math.max(options.historyMaxPageSize ?? 200, historyPageSize),
     mirrorRepairBatch: options.mirrorRepairBatch ?? 50,
     mirrorSyncIntervalMs: options.mirrorSyncIntervalMs ?? 1_000,
+    healthBodyLimit: options.healthBodyLimit ?? 64 * 1024,
+    healthRateLimit: options.healthRateLimit ?? 300,
+    healthRateWindowMs: options.healthRateWindowMs ?? 60_000,
+    healthRateClients: options.healthRateClients ?? 10_000,
+    healthBucketSeconds: options.healthBucketSeconds ?? 3_600,
+    healthRevisionWindow: options.healthRevisionWindow ?? 5,
+    healthFlushIntervalMs: options.healthFlushIntervalMs ?? 1_000,
+    healthMaxPendingRows: options.healthMaxPendingRows ?? 50_000,
+    healthRetentionSeconds: options.healthRetentionSeconds ?? 30 * 24 * 3600,
+    healthThresholds: { ...DEFAULT_HEALTH_THRESHOLDS, ...options.healthThresholds },
+    alertWebhook: options.alertWebhook,
+    alertIntervalMs: options.alertIntervalMs ?? 24 * 3600_000,
+    alertCheckIntervalMs: options.alertCheckIntervalMs ?? 60_000,
   };
 }

@@ -62,3 +62,31 @@ export function createWriteTransactions(db, now = () => new Date()) {
     rollback: (input) => rollback.immediate(input),
   };
 }
+
+/**
+ * Adds health counters, one batch per IMMEDIATE transaction. Rows are additive (`+=`), so two
+ * registries flushing into one file, or one flushing twice for the same hour, sum up instead
+ * of overwriting each other. `retainFrom` (bucket start, epoch seconds) drops older rows.
+ * @param {import('better-sqlite3').Database} db
+ */
+export function createHealthWrites(db) {
+  const upsert = db.prepare(
+    `INSERT INTO health (site, tag, bucket, revision, samples, found, relocated, ambiguous, absent, events, last_found, absent_path)
+     VALUES (@site, @tag, @bucket, @revision, @samples, @found, @relocated, @ambiguous, @absent, @events, @lastFound, @absentPath)
+     ON CONFLICT (site, tag, bucket, revision) DO UPDATE SET
+       samples = samples + excluded.samples,
+       found = found + excluded.found,
+       relocated = relocated + excluded.relocated,
+       ambiguous = ambiguous + excluded.ambiguous,
+       absent = absent + excluded.absent,
+       events = events + excluded.events,
+       last_found = MAX(COALESCE(last_found, 0), COALESCE(excluded.last_found, 0)),
+       absent_path = COALESCE(excluded.absent_path, absent_path)`,
+  );
+  const prune = db.prepare(`DELETE FROM health WHERE bucket < ?`);
+  const add = db.transaction((rows, retainFrom) => {
+    for (const row of rows) upsert.run(row);
+    if (retainFrom !== undefined) prune.run(retainFrom);
+  });
+  return { add: (rows, retainFrom) => add.immediate(rows, retainFrom) };
+}

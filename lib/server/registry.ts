@@ -2,10 +2,12 @@ import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { parseConfig, type ConfigError } from '../config';
-import type { ErrorBody, Published, VersionPage } from '../publish/schemas';
+import { BeaconSchema } from '../health/beacon';
+import { HealthQuerySchema, type BeaconAccepted, type ErrorBody, type HealthReport, type Published, type VersionPage } from '../publish/schemas';
 import { authorize, type Permission } from './auth';
 import { closeAfterUnreadBody, createServerFactory } from './connections';
 import { openDatabase, SCHEMA_VERSION } from './db';
+import { buildHealthReport, createAlerter, createHealthAggregator, parseSince } from './health';
 import { historyQuerySchema, issuesToErrors, RevisionParamsSchema, SiteParamsSchema, writeBodySchemas } from './http-schemas';
 import { createLiveCache, matchesIfNoneMatch } from './live-cache';
 import { createMirror } from './mirror';
@@ -38,7 +40,8 @@ export type { ErrorBody };
 
 // Cache-Control: lib/publish's client sends `no-cache` so it always sees the live version.
 const API_HEADERS = ['Authorization', 'Content-Type', 'If-None-Match', 'Cache-Control'];
-const isPublicPath = (path: string) => path === '/tagpoint.js' || path.endsWith('/config.json');
+// Public: loaded or sent by every page of a site, from its own origin (the health GET needs a token anyway).
+const isPublicPath = (path: string) => path === '/tagpoint.js' || path.endsWith('/config.json') || path.endsWith('/health');
 
 /**
  * Creates the config registry: opens (or creates) the SQLite file and builds the HTTP app.
@@ -60,6 +63,71 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
   const bodies = writeBodySchemas(options.maxMessageLength);
   const historyQuery = historyQuerySchema(options.historyMaxPageSize);
   let repaired: Promise<void> = Promise.resolve();
+
+  // Tag ids per published revision, for "unknown tags are ignored". Revisions never change, so
+  // entries never go stale; the map is emptied when full (any caller can name old revisions).
+  const tagIdCache = new Map<string, ReadonlySet<string>>();
+  const tagIdsOf = (site: string, revision: number): ReadonlySet<string> | undefined => {
+    const key = `${site} ${revision}`;
+    let ids = tagIdCache.get(key);
+    if (!ids) {
+      const version = store.getVersion(site, revision);
+      if (!version) return undefined;
+      ids = new Set((JSON.parse(version.json) as { tags: { id: string }[] }).tags.map((tag) => tag.id));
+      if (tagIdCache.size >= 1_000) tagIdCache.clear();
+      tagIdCache.set(key, ids);
+    }
+    return ids;
+  };
+  const alertsCheckedAt = new Map<string, number>();
+  const reportOf = (site: string, sinceMs: number, nowMs = Date.now()): HealthReport => {
+    const live = store.live(site);
+    const bucketSeconds = options.healthBucketSeconds;
+    const fromBucket = Math.floor(sinceMs / 1000 / bucketSeconds) * bucketSeconds;
+    return buildHealthReport({
+      site,
+      liveRevision: live?.revision ?? 0,
+      tags: live ? (JSON.parse(live.json) as { tags: { id: string; event: string }[] }).tags.map(({ id, event }) => ({ id, event })) : [],
+      rows: live ? store.healthRows(site, fromBucket) : [],
+      sinceMs,
+      nowMs,
+      bucketSeconds,
+      thresholds: options.healthThresholds,
+    });
+  };
+  const alerter = options.alertWebhook
+    ? createAlerter(store, (site, sinceMs) => reportOf(site, sinceMs), {
+        webhookUrl: options.alertWebhook,
+        intervalMs: options.alertIntervalMs,
+        onError: (error) => app.log.error(error),
+      })
+    : undefined;
+  const health = createHealthAggregator(
+    {
+      liveRevision: (site) => live.get(site)?.revision ?? 0,
+      tagIds: tagIdsOf,
+      write: (rows, retainFrom) => writer.addHealth(rows, retainFrom),
+      onFlushed: alerter
+        ? async (sites) => {
+            const nowMs = Date.now();
+            for (const site of sites) {
+              if (nowMs - (alertsCheckedAt.get(site) ?? -Infinity) < options.alertCheckIntervalMs) continue;
+              if (alertsCheckedAt.size >= 10_000) alertsCheckedAt.clear();
+              alertsCheckedAt.set(site, nowMs);
+              await alerter.check(site);
+            }
+          }
+        : undefined,
+      onError: (error) => app.log.error(error),
+    },
+    {
+      bucketSeconds: options.healthBucketSeconds,
+      revisionWindow: options.healthRevisionWindow,
+      flushIntervalMs: options.healthFlushIntervalMs,
+      maxPendingRows: options.healthMaxPendingRows,
+      retentionSeconds: options.healthRetentionSeconds,
+    },
+  );
 
   const app = Fastify({
     logger: options.logger,
@@ -92,6 +160,13 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
   type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
   let authFailures: Limiter | undefined;
   // Created on first use: the decorator exists once the plugin has loaded.
+  let beacons: Limiter | undefined;
+  const beaconLimiter = () =>
+    (beacons ??= app.createRateLimit({
+      max: options.healthRateLimit,
+      timeWindow: options.healthRateWindowMs,
+      cache: options.healthRateClients,
+    } as Parameters<FastifyInstance['createRateLimit']>[0]));
   const authFailureLimiter = () =>
     (authFailures ??= app.createRateLimit({
       max: options.authFailureLimit,
@@ -230,6 +305,52 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     return answerPublish(site, outcome, body.data.baseRevision, reply);
   });
 
+  // Health beacons: anonymous like analytics, from every page of the site. navigator.sendBeacon
+  // sends a string as text/plain (no preflight), so text/plain bodies are JSON too.
+  app.post('/v1/sites/:site/health', {
+      bodyLimit: options.healthBodyLimit,
+      onRequest: async (request, reply) => {
+        if (options.healthRateLimit <= 0) return;
+        const seen = await beaconLimiter()(request);
+        if (!seen.isAllowed && seen.isExceeded) {
+          reply.header('retry-after', String(Math.max(1, seen.ttlInSeconds)));
+          return fail(reply, 429, `too many health beacons from this address; retry in ${Math.max(1, seen.ttlInSeconds)} s`);
+        }
+      },
+    },
+    async (request, reply) => {
+      const site = siteOf(request, reply);
+      if (site === undefined) return reply;
+      let body = request.body;
+      if (typeof body === 'string') {
+        try {
+          body = JSON.parse(body);
+        } catch {
+          return fail(reply, 400, 'the beacon is not JSON');
+        }
+      }
+      const beacon = BeaconSchema.safeParse(body);
+      if (!beacon.success) return fail(reply, 400, 'the beacon does not have the documented shape (lib/health/beacon.ts)', issuesToErrors(beacon.error.issues));
+      if (beacon.data.site !== site) {
+        return fail(reply, 400, 'the beacon is for another site', [{ path: 'site', message: `site is "${beacon.data.site}" but this is the health of "${site}"` }]);
+      }
+      return reply.code(202).send(health.ingest(beacon.data) satisfies BeaconAccepted);
+    },
+  );
+
+  app.get('/v1/sites/:site/health', { onRequest: guard('read') }, async (request, reply) => {
+    const { site } = request.params as { site: string };
+    const query = HealthQuerySchema.safeParse(request.query);
+    if (!query.success) return fail(reply, 400, 'the query must be ?since=<ISO date-time or 90m, 24h, 7d>', issuesToErrors(query.error.issues));
+    const nowMs = Date.now();
+    const sinceMs = parseSince(query.data.since, nowMs);
+    if (sinceMs === undefined) return fail(reply, 400, 'since is not a date', [{ path: 'since', message: `"${query.data.since}" is not a date` }]);
+    // What this process counted but has not stored yet is part of the answer.
+    await health.flush();
+    reply.header('cache-control', 'private, no-store');
+    return reportOf(site, Math.max(sinceMs, nowMs - options.healthRetentionSeconds * 1000), nowMs) satisfies HealthReport;
+  });
+
   async function answerPublish(site: string, outcome: PublishOutcome, base: number | undefined, reply: FastifyReply) {
     if (!outcome.ok) {
       const current = outcome.reason === 'conflict' ? outcome.currentRevision : 0;
@@ -259,6 +380,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     (closed ??= (async () => {
       try {
         await app.close();
+        await health.close();
         await writer.close();
         await repaired.catch(() => undefined);
         await mirror?.close();

@@ -1,6 +1,6 @@
 import type { TagConfig } from '../config';
 import type { Db } from './db';
-import { createWriteTransactions } from './publish-tx.mjs';
+import { createHealthWrites, createWriteTransactions, type HealthCounterRow } from './publish-tx.mjs';
 import { generateToken, hashToken, type TokenRole } from './tokens';
 
 /** One entry of a site's history, as `GET /v1/sites/:site/versions` lists it. */
@@ -76,6 +76,13 @@ export interface RegistryStore {
   listTokens(site?: string): TokenRecord[];
   /** Every site with something published (for repairing the mirror). */
   liveSites(): string[];
+  /** Adds health counters on this connection (the registry sends them through its writer thread instead). */
+  addHealth(rows: readonly HealthCounterRow[], retainFrom?: number): void;
+  /** Health counter rows of a site from bucket `fromBucket` (epoch seconds) on, ordered by tag, bucket, revision. */
+  healthRows(site: string, fromBucket: number): HealthCounterRow[];
+  /** The last alert state recorded for a tag (what the webhook was last told). */
+  alertState(site: string, tag: string): { state: string; alertedAt: number } | undefined;
+  setAlertState(site: string, tag: string, state: string, alertedAt: number): void;
   /** Changes whenever another connection commits: lets a cache notice a publish by another process. */
   dataVersion(): number;
   close(): void;
@@ -126,7 +133,19 @@ export function createStore(db: Db, now: () => Date = () => new Date()): Registr
     tokens: db.prepare<[], TokenRow>(`SELECT id, site, role, label, created_at, revoked_at FROM tokens ORDER BY created_at, id`),
     liveSites: db.prepare<[], string>(`SELECT id FROM sites WHERE live_revision > 0 ORDER BY id`).pluck(),
     dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+    healthRows: db.prepare<[string, number], HealthCounterRow>(
+      `SELECT site, tag, bucket, revision, samples, found, relocated, ambiguous, absent, events, last_found AS lastFound, absent_path AS absentPath
+         FROM health WHERE site = ? AND bucket >= ? ORDER BY tag, bucket, revision`,
+    ),
+    alertState: db.prepare<[string, string], { state: string; alertedAt: number }>(
+      `SELECT state, alerted_at AS alertedAt FROM health_alerts WHERE site = ? AND tag = ?`,
+    ),
+    setAlertState: db.prepare(
+      `INSERT INTO health_alerts (site, tag, state, alerted_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (site, tag) DO UPDATE SET state = excluded.state, alerted_at = excluded.alerted_at`,
+    ),
   };
+  const healthWrites = createHealthWrites(db);
 
   const toVersion = (row: VersionRow): StoredVersion => ({ ...toSummary(row), json: row.config });
 
@@ -173,6 +192,10 @@ export function createStore(db: Db, now: () => Date = () => new Date()): Registr
     },
     listTokens: (site) => q.tokens.all().map(toToken).filter((t) => site === undefined || t.site === site),
     liveSites: () => q.liveSites.all(),
+    addHealth: (rows, retainFrom) => healthWrites.add(rows, retainFrom),
+    healthRows: (site, fromBucket) => q.healthRows.all(site, fromBucket),
+    alertState: (site, tag) => q.alertState.get(site, tag),
+    setAlertState: (site, tag, state, alertedAt) => void q.setAlertState.run(site, tag, state, alertedAt),
     dataVersion: () => q.dataVersion.get()!,
     close: () => db.close(),
   };

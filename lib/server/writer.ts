@@ -1,16 +1,22 @@
 import { Worker } from 'node:worker_threads';
 import type { TagConfig } from '../config';
+import type { HealthCounterRow } from './publish-tx.mjs';
 import type { PublishInput, PublishOutcome, RegistryStore } from './store';
 
 /** Where publishes and rollbacks are committed. */
 export interface Writer {
   publish(input: PublishInput & { config: TagConfig }): Promise<PublishOutcome>;
   rollback(input: PublishInput & { revision: number }): Promise<PublishOutcome>;
+  /** Adds a batch of health counters (and drops rows older than `retainFrom`, a bucket start in epoch seconds). */
+  addHealth(rows: readonly HealthCounterRow[], retainFrom?: number): Promise<void>;
   /** Waits for pending writes, then stops the thread. */
   close(): Promise<void>;
 }
 
-type Request = { op: 'publish'; input: PublishInput & { config: TagConfig } } | { op: 'rollback'; input: PublishInput & { revision: number } };
+type Request =
+  | { op: 'publish'; input: PublishInput & { config: TagConfig } }
+  | { op: 'rollback'; input: PublishInput & { revision: number } }
+  | { op: 'health'; input: { rows: readonly HealthCounterRow[]; retainFrom?: number } };
 
 /**
  * Commits on a worker thread with its own connection to `dbPath`. The commit's fsync can take
@@ -21,15 +27,15 @@ type Request = { op: 'publish'; input: PublishInput & { config: TagConfig } } | 
 export function createWorkerWriter(dbPath: string): Writer {
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve(outcome: PublishOutcome): void; reject(error: Error): void }>();
-  const inFlight = new Set<Promise<PublishOutcome>>();
+  const pending = new Map<number, { resolve(outcome: unknown): void; reject(error: Error): void }>();
+  const inFlight = new Set<Promise<unknown>>();
 
   function start(): Worker {
     const thread = new Worker(new URL('./write-worker.mjs', import.meta.url), { workerData: { dbPath } });
-    thread.on('message', (message: { id: number; outcome?: PublishOutcome; error?: string }) => {
+    thread.on('message', (message: { id: number; outcome?: unknown; error?: string }) => {
       const waiter = pending.get(message.id);
       pending.delete(message.id);
-      if (message.error !== undefined) waiter?.reject(new Error(`publish failed: ${message.error}`));
+      if (message.error !== undefined) waiter?.reject(new Error(`write failed: ${message.error}`));
       else waiter?.resolve(message.outcome!);
     });
     const fail = (error: Error) => {
@@ -42,10 +48,10 @@ export function createWorkerWriter(dbPath: string): Writer {
     return thread;
   }
 
-  function send(request: Request): Promise<PublishOutcome> {
+  function send<T>(request: Request): Promise<T> {
     worker ??= start();
     const id = nextId++;
-    const result = new Promise<PublishOutcome>((resolve, reject) => pending.set(id, { resolve, reject }));
+    const result = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (outcome: unknown) => void, reject }));
     inFlight.add(result);
     const forget = () => inFlight.delete(result);
     result.then(forget, forget);
@@ -54,8 +60,9 @@ export function createWorkerWriter(dbPath: string): Writer {
   }
 
   return {
-    publish: (input) => send({ op: 'publish', input }),
-    rollback: (input) => send({ op: 'rollback', input }),
+    publish: (input) => send<PublishOutcome>({ op: 'publish', input }),
+    rollback: (input) => send<PublishOutcome>({ op: 'rollback', input }),
+    addHealth: async (rows, retainFrom) => void (await send<true>({ op: 'health', input: { rows, retainFrom } })),
     async close() {
       const thread = worker;
       worker = undefined;
@@ -73,6 +80,7 @@ export function createInlineWriter(store: RegistryStore): Writer {
   return {
     publish: async (input) => store.publish(input),
     rollback: async (input) => store.rollback(input),
+    addHealth: async (rows, retainFrom) => store.addHealth(rows, retainFrom),
     close: async () => {},
   };
 }
