@@ -5,7 +5,9 @@
  * class or id here is this file's own, deliberately broader, definition — not lib/selector's.
  */
 
-export type Rng = () => number;
+import { hashSeed, mulberry32, type Rng } from './app-corpus/random';
+
+export type { Rng };
 
 export const MUTATIONS = [
   'rehash-classes',
@@ -20,22 +22,8 @@ export const MUTATIONS = [
 ] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function hashSeed(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+// One seeded generator for every benchmark corpus (news mutations and app pages alike).
+export { hashSeed, mulberry32 };
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 function randomHash(rng: Rng, length: number): string {
