@@ -8,7 +8,8 @@
  * Prints the min+gzip size of each. `npm run build:runtime`; part of `npm run build`.
  */
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { minify } from 'terser';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +26,25 @@ const common = {
   logLevel: 'warning' as const,
 };
 
+/**
+ * esbuild bundles and minifies; terser then runs a second, deeper compress over its output.
+ * Why both: esbuild alone left tagpoint.js at 7,160 B min+gzip against a 7,168 B budget;
+ * terser (passes: 3, safe options only: no unsafe_*, no pure_getters, since a hostile config may
+ * carry getters) took the same bundle to 6,791 B (measured 2026-12-02), about 5% smaller.
+ */
+async function compress(file: string, module: boolean): Promise<void> {
+  const out = await minify(readFileSync(file, 'utf8'), {
+    ecma: 2020,
+    module,
+    toplevel: true,
+    compress: { passes: 3 },
+    mangle: true,
+    format: { comments: false },
+  });
+  if (!out.code) throw new Error(`terser produced no code for ${file}`);
+  writeFileSync(file, out.code);
+}
+
 /** Builds the four files; returns their paths and min+gzip sizes in bytes. */
 export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: string; gzip: number; raw: number }[]> {
   mkdirSync(outDir, { recursive: true });
@@ -36,6 +56,7 @@ export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: stri
   const httpEsm = path.join(outDir, 'tagpoint-http.mjs');
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/http/auto.ts')], format: 'iife', outfile: httpIife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/http/index.ts')], format: 'esm', outfile: httpEsm });
+  for (const file of [iife, esm, httpIife, httpEsm]) await compress(file, file.endsWith('.mjs'));
   return [iife, esm, httpIife, httpEsm].map((file) => {
     const bytes = readFileSync(file);
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
