@@ -106,7 +106,16 @@ describe('createPreviewAgent (with lib/runtime)', () => {
   let entries: LogEntry[];
   let outlined: { element: Element; label: string }[];
   const outline: OutlineDrawer = { show: (items) => (outlined = items), clear: () => (outlined = []), dispose: () => undefined };
-  const settle = () => new Promise((r) => setTimeout(r, 30));
+  // Signals, not sleeps: entries arrive after the recorder's task and the agent's batch
+  // delay, two timers whose order a busy machine can change relative to any fixed sleep.
+  const until = (check: () => void) => vi.waitFor(check, { timeout: 5_000, interval: 5 });
+  /** Clicks the menu and waits for its entry: actions are logged in order, so everything
+   * the earlier actions caused has been emitted once the sentinel's entry is there. */
+  const sentinel = async () => {
+    const seen = entries.filter((e) => e.tag === 'menu').length;
+    (document.querySelector('.menu') as HTMLElement).click();
+    await until(() => expect(entries.filter((e) => e.tag === 'menu')).toHaveLength(seen + 1));
+  };
 
   beforeEach(() => {
     history.replaceState(null, '', '/');
@@ -126,7 +135,8 @@ describe('createPreviewAgent (with lib/runtime)', () => {
     start();
     (document.querySelectorAll('.add')[1] as HTMLElement).click();
     (document.querySelector('.menu') as HTMLElement).click();
-    await settle();
+    // The menu click is the last action: once its entry is there, so are the others'.
+    await until(() => expect(entries.map((e) => e.tag)).toContain('menu'));
     const fired = entries.filter((e) => e.kind === 'preview');
     expect(fired.map((e) => [e.event, e.tag, e.trigger, e.properties])).toEqual([
       ['Page Viewed', 'view', 'pageview', {}],
@@ -143,7 +153,7 @@ describe('createPreviewAgent (with lib/runtime)', () => {
     start();
     (document.querySelector('#help') as HTMLElement).click();
     (document.querySelector('#checkout') as HTMLElement).click();
-    await settle();
+    await sentinel();
     const noTag = entries.filter((e) => e.kind === 'no-tag');
     expect(noTag).toHaveLength(2);
     expect(noTag[0]!.element).toBe('button#help');
@@ -154,7 +164,7 @@ describe('createPreviewAgent (with lib/runtime)', () => {
       ['menu', 'selector-mismatch', 4],
     ]);
     expect(noTag[1]!.candidates![0]).toMatchObject({ tag: 'checkout', reason: 'page-rule-failed', distance: 0 });
-    expect(entries.filter((e) => e.kind === 'preview').map((e) => e.tag)).toEqual(['view']);
+    expect(entries.filter((e) => e.kind === 'preview').map((e) => e.tag)).toEqual(['view', 'menu']);
   });
 
   it('does not send unless sending is on, and then hands the event to the main world', async () => {
@@ -176,20 +186,35 @@ describe('createPreviewAgent (with lib/runtime)', () => {
   it('reports invalid tags and runs the rest', async () => {
     start(config([...TAGS, { id: 'bad', event: 'Bad', trigger: 'click', target: { selector: '###' } }]));
     (document.querySelector('#join') as HTMLElement).click();
-    await settle();
+    await sentinel();
     expect(readTags(config([...TAGS, { id: 'bad' }]))).toHaveLength(TAGS.length);
     expect(entries.some((e) => e.kind === 'notice' && /invalid/.test(e.text ?? ''))).toBe(true);
   });
 
   it('restarts on a route change the runtime cannot see and fires the page view again', async () => {
-    start();
-    await settle();
+    // The agent's route poll, captured so the test runs it at a known point instead of
+    // sleeping for some ticks of it (still installed with the real setInterval).
+    const polls: (() => void)[] = [];
+    const realSetInterval = globalThis.setInterval;
+    const spy = vi.spyOn(globalThis, 'setInterval').mockImplementation(((fn: () => void, ms?: number) => {
+      polls.push(fn);
+      return realSetInterval(fn, ms);
+    }) as typeof setInterval);
+    try {
+      start();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(polls).toHaveLength(1);
+    await until(() => expect(entries.filter((e) => e.tag === 'view')).toHaveLength(1));
     // Seen by the runtime's own history hook in this test's single world; in an extension's
     // isolated world only the agent's URL check sees it. Either way one page view per route.
     history.pushState(null, '', '/checkout/1');
-    await new Promise((r) => setTimeout(r, 80));
+    polls[0]!();
+    await until(() => expect(entries.filter((e) => e.tag === 'view')).toHaveLength(2));
+    polls[0]!();
     (document.querySelector('#checkout') as HTMLElement).click();
-    await settle();
+    await sentinel();
     const views = entries.filter((e) => e.tag === 'view');
     expect(views.map((e) => new URL(e.url).pathname)).toEqual(['/', '/checkout/1']);
     expect(entries.filter((e) => e.tag === 'checkout')).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPageChannel, readPageMessage, type PageDebugMessage, type PageTrackCall } from '../../../lib/preview/page-channel';
 import { previewLimits } from '../../../lib/preview/limits';
 import { installMainWorld } from '../../../lib/preview/main-world';
@@ -78,10 +78,12 @@ describe('createPageChannel', () => {
     disposers.push(() => channel.dispose(), () => main.stop(), () => delete w.analytics);
     w.analytics.track('Coded', { a: 1 }, { context: { tagpoint: { tag: 't1' } } });
     // The page swaps its analytics (the snippet's stub for the loaded library).
-    w.analytics = { track: (...a: unknown[]) => seen.push(a) };
-    await new Promise((r) => setTimeout(r, 40));
+    const replaced = (...a: unknown[]) => void seen.push(a);
+    w.analytics = { track: replaced };
+    // The helper's poll wraps the new object: wait for that, not for some ticks of it.
+    await vi.waitFor(() => expect(w.analytics!.track).not.toBe(replaced));
     w.analytics.track('Later', { b: () => 1 });
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
     expect(seen).toHaveLength(2);
     expect(calls.map((c) => c.event)).toEqual(['Coded', 'Later']);
     expect(calls[0]!.tag).toBe('t1');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPreviewService, PREVIEW_KEY_PREFIX, type PreviewService } from '../../../lib/preview/service';
 import type { LogEntry } from '../../../lib/preview/schemas';
@@ -65,8 +65,10 @@ describe('preview service (background)', () => {
   it('remembers the preview in storage.session across a worker restart, and forgets a closed tab', async () => {
     await send({ type: 'preview:start', tabId: 7, config, send: true, live: false }, fromPage);
     await send({ type: 'preview:entries', entries: [entry(1)] }, fromAgent(7));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual([`${PREVIEW_KEY_PREFIX}7`]);
+    // Persisting is deferred (a timer, then storage): wait for the write, not for a time.
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual([`${PREVIEW_KEY_PREFIX}7`]));
+    const stored = await fakeBrowser.storage.session.get(null);
+    expect((stored[`${PREVIEW_KEY_PREFIX}7`] as { entries: unknown[] }).entries).toHaveLength(1);
 
     service.dispose();
     service = createPreviewService({ persistDelayMs: 0 });
@@ -74,7 +76,6 @@ describe('preview service (background)', () => {
     expect((await send({ type: 'preview:state', tabId: 7 }, fromPage)).state.entries).toHaveLength(1);
 
     await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(null)).toEqual({}));
   });
 });
