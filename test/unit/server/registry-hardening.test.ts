@@ -64,23 +64,26 @@ describe('slow clients cannot pin a connection', () => {
     const result = await trickle(r.url, postHead('/v1/sites/shop/versions', 'tp_wrongwrongwrong', 1_000_000), '{"config":');
     expect(result.answer).toMatch(/^HTTP\/1\.1 401 /);
     expect(result.answer).toMatch(/connection: close/i);
-    // Closed by the server at most a linger after the answer, far below the 60 s request timeout.
-    expect(result.closedAfterMs - result.answeredAfterMs!).toBeLessThan(300 + 2_000);
+    // Closed by the server after the linger, not at the 60 s request timeout. The bound only
+    // tells those two apart: a tight one would fail on a busy machine, not on a bad server.
+    expect(result.closedAfterMs - result.answeredAfterMs!).toBeLessThan(30_000);
   });
 
   it('closes a trickling body with a valid token at requestTimeout', async () => {
     const r = await started({ requestTimeout: 1_000, headersTimeout: 1_000 });
     const result = await trickle(r.url, postHead('/v1/sites/shop/versions', r.tokens.publisher, 1_000_000), '{"config":');
     expect(result.closedAfterMs).toBeGreaterThanOrEqual(1_000);
-    expect(result.closedAfterMs).toBeLessThan(1_000 + 4_000);
+    // Without the timeout the trickle would hold the connection for ever (the test's 60 s).
+    expect(result.closedAfterMs).toBeLessThan(30_000);
     expect(result.answer === '' || /^HTTP\/1\.1 408 /.test(result.answer)).toBe(true);
   });
 
   it('closes a connection whose headers trickle in at headersTimeout', async () => {
-    const r = await started({ headersTimeout: 800, requestTimeout: 10_000 });
+    const r = await started({ headersTimeout: 800, requestTimeout: 120_000 });
     const result = await trickle(r.url, 'GET /healthz HTTP/1.1\r\n', 'X-Slow: aaaaaaaa\r\n'.repeat(50), 30);
     expect(result.closedAfterMs).toBeGreaterThanOrEqual(800);
-    expect(result.closedAfterMs).toBeLessThan(800 + 4_000);
+    // Well before the request timeout: the headers timeout closed it.
+    expect(result.closedAfterMs).toBeLessThan(30_000);
     expect(result.answer).not.toMatch(/200 OK/);
   });
 
