@@ -5,6 +5,9 @@
  *   .output/runtime/tagpoint-http.js   the HTTP sink (IIFE, defines window.TagpointHttp), which
  *                                      tagpoint.js loads from beside itself only with a write key
  *   .output/runtime/tagpoint-http.mjs  the HTTP sink as an ES module (createHttpSink)
+ *   .output/runtime/tagpoint-health.js  tag health (IIFE), which tagpoint.js loads from beside
+ *                                       itself only with data-health, and which starts the runtime
+ *   .output/runtime/tagpoint-health.mjs tag health as an ES module (createHealth)
  * Prints the min+gzip size of each. `npm run build:runtime`; part of `npm run build`.
  */
 import { build } from 'esbuild';
@@ -45,7 +48,7 @@ async function compress(file: string, module: boolean): Promise<void> {
   writeFileSync(file, out.code);
 }
 
-/** Builds the four files; returns their paths and min+gzip sizes in bytes. */
+/** Builds the six files; returns their paths and min+gzip sizes in bytes. */
 export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: string; gzip: number; raw: number }[]> {
   mkdirSync(outDir, { recursive: true });
   const iife = path.join(outDir, 'tagpoint.js');
@@ -56,8 +59,13 @@ export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: stri
   const httpEsm = path.join(outDir, 'tagpoint-http.mjs');
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/http/auto.ts')], format: 'iife', outfile: httpIife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/http/index.ts')], format: 'esm', outfile: httpEsm });
-  for (const file of [iife, esm, httpIife, httpEsm]) await compress(file, file.endsWith('.mjs'));
-  return [iife, esm, httpIife, httpEsm].map((file) => {
+  const healthIife = path.join(outDir, 'tagpoint-health.js');
+  const healthEsm = path.join(outDir, 'tagpoint-health.mjs');
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/health/auto.ts')], format: 'iife', outfile: healthIife });
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/health/index.ts')], format: 'esm', outfile: healthEsm });
+  const files = [iife, esm, httpIife, httpEsm, healthIife, healthEsm];
+  for (const file of files) await compress(file, file.endsWith('.mjs'));
+  return files.map((file) => {
     const bytes = readFileSync(file);
     return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });

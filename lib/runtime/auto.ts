@@ -4,7 +4,8 @@
  *
  *   <script async src="/tagpoint.js" data-config-url="/v1/sites/shop/config.json"></script>
  *
- * Optional attributes: `data-datalayer` (also push to GTM's dataLayer); `data-write-key`
+ * Optional attributes: `data-datalayer` (also push to GTM's dataLayer); `data-health` (tag
+ * health beacons, through tagpoint-health.js from beside this file); `data-write-key`
  * (send to Segment's HTTP Tracking API without analytics.js, through tagpoint-http.js loaded
  * from beside this file) and `data-api-host` (the API's host; default `api.segment.io/v1`).
  * The analytics-next plugin is in the ES module build.
@@ -16,13 +17,17 @@ try {
   const w = window as { Tagpoint?: object };
   w.Tagpoint = { ...w.Tagpoint, start, version: VERSION };
   const script = document.currentScript as HTMLScriptElement | null;
-  const url = script && script.getAttribute('data-config-url');
-  // With a write key, the HTTP sink (beside this file: same folder, same origin) is loaded and
-  // starts the runtime itself, reading this script tag (http/auto.ts); nothing else loads it.
+  // Without a current script (loaded as a module or injected), this throws and nothing starts.
+  const data = script!.dataset;
+  const url = data.configUrl;
+  // With data-health (tag health, health/auto.ts) or a write key (the HTTP sink, http/auto.ts),
+  // that file (beside this one: same folder, same origin) is loaded and starts the runtime
+  // itself, reading this script tag; nothing else loads them. (The src setter takes the URL as its string.)
+  const part = 'health' in data ? 'health' : 'writeKey' in data && 'http';
   if (url)
-    script.hasAttribute('data-write-key')
-      ? document.head.append(Object.assign(document.createElement('script'), { src: new URL('tagpoint-http.js', script.src).href }))
-      : start({ configUrl: url, dataLayer: script.hasAttribute('data-datalayer') });
+    part
+      ? document.head.append(Object.assign(document.createElement('script'), { src: new URL(`tagpoint-${part}.js`, script!.src) as unknown as string }))
+      : start({ configUrl: url, dataLayer: 'datalayer' in data });
 } catch {
   // Never throw into the page.
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { startRegistry, tempDir } from './helpers';
 
-it('serves tagpoint-http.js from beside the runtime bundle, with an ETag, and says when it is not built', async () => {
+it('serves tagpoint-http.js and tagpoint-health.js from beside the runtime bundle, with an ETag, and says when it is not built', async () => {
   const dir = tempDir('tagpoint-http-route-');
   const folder = join(dir.dir, 'runtime');
   mkdirSync(folder);
@@ -20,6 +20,10 @@ it('serves tagpoint-http.js from beside the runtime bundle, with an ETag, and sa
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(await res.text()).toBe('window.TagpointHttp = {};');
     expect((await r.request('/tagpoint-http.js', { headers: { 'if-none-match': res.headers.get('etag')! } })).status).toBe(304);
+    // Tag health, loaded the same way with data-health.
+    expect((await (await r.request('/tagpoint-health.js')).json()).error).toMatch(/tag health bundle is not built/);
+    writeFileSync(join(folder, 'tagpoint-health.js'), 'window.TagpointHealth = {};');
+    expect(await (await r.request('/tagpoint-health.js')).text()).toBe('window.TagpointHealth = {};');
   } finally {
     await r.stop();
   }
