@@ -10,6 +10,9 @@
  *   anything else that is not a rate turns health off, the runtime still starts).
  * - `data-health-url`: where beacons go; default `health` beside the config URL
  *   (`/v1/sites/shop/health`), the registry's `POST /v1/sites/<site>/health`.
+ *
+ * `window.TagpointHealth.ready` resolves true once a sampled page view has its config (and
+ * will report), false otherwise.
  */
 import type { start as startRuntime } from '../start';
 import type { AnalyticsLike } from '../sinks';
@@ -20,7 +23,7 @@ try {
   type W = {
     Tagpoint?: { start?: typeof startRuntime };
     TagpointHttp?: { started?: boolean; createHttpSink?: typeof createSink };
-    TagpointHealth?: { started?: boolean; health?: Health };
+    TagpointHealth?: { started?: boolean; health?: Health; ready?: Promise<boolean> };
   };
   const w = window as W;
   const tag = document.querySelector('script[data-config-url][data-health]') as HTMLScriptElement | null;
@@ -30,7 +33,9 @@ try {
     const rate = sampleRate(tag.getAttribute('data-health'));
     // Math.random is enough: the sample only has to be unbiased, not unpredictable.
     const health = rate && Math.random() < rate ? createHealth({ url: new URL(attr('data-health-url') || 'health', configUrl).href, sample: rate }) : undefined;
-    w.TagpointHealth = { started: true, health };
+    // `ready` resolves true once this page view reports (the config is in), false when it does not.
+    let settle: (reporting: boolean) => void = () => undefined;
+    w.TagpointHealth = { started: true, health, ready: new Promise((resolve) => (settle = resolve)) };
     const run = (sink?: AnalyticsLike) => {
       const started = w.Tagpoint!.start!({ configUrl, dataLayer: tag.hasAttribute('data-datalayer'), analytics: health ? health.analytics(sink) : sink });
       if (health) {
@@ -43,9 +48,9 @@ try {
             // Storage forbidden: fetched below.
           }
           const config = text ? JSON.parse(text.slice(text.indexOf('\n') + 1)) : await (await fetch(configUrl, { credentials: 'omit' })).json();
-          health.load(config);
-        }).catch(() => undefined /* no config, no beacon */);
-      }
+          settle(health.load(config));
+        }).catch(() => settle(false) /* no config, no beacon */);
+      } else settle(false);
     };
     const writeKey = attr('data-write-key');
     if (writeKey) {
@@ -59,6 +64,7 @@ try {
           // Never throw into the page.
         }
       };
+      script.onerror = () => settle(false);
       document.head.append(script);
     } else run();
   }
