@@ -7,6 +7,7 @@ import { openDatabase } from './db';
 import { resolveRegistryOptions } from './options';
 import { createRegistry } from './registry';
 import { TOKEN_ROLES, type TokenRole } from './tokens';
+import { checkPages, CheckStepsSchema, formatCheckJunit, formatCheckTable, isBrokenPage, type CheckStep } from './check';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
 export interface CliIo {
@@ -59,6 +60,15 @@ export const USAGE = `Usage: tagpoint <command> [options]
                             Print the health of the site's live tags (viewer token; TAGPOINT_TOKEN works).
                             --since: an ISO date-time or 90m, 24h, 7d.
 
+  check (--config FILE | --registry URL --site S) TARGET... [--urls FILE] [--base-url URL]
+        [--steps FILE] [--format table|json|junit] [--timeout MS]
+                            Load each TARGET (a URL, or a saved .html file checked as if at
+                            --base-url) in headless Chromium and say, per tag whose page rule
+                            applies, whether its target is found, relocated, ambiguous or absent.
+                            Exit 1 when one is absent or ambiguous (or a page cannot be checked).
+                            --registry takes the site's live config; --urls reads targets one a line;
+                            --steps is JSON: [{"click": sel} | {"fill": sel, "value": v} | {"waitFor": sel}].
+
   help                      Show this text.
 `;
 
@@ -79,6 +89,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
         return await publish(rest, io);
       case 'health':
         return await health(rest, io);
+      case 'check':
+        return await check(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -342,6 +354,67 @@ async function health(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.json) io.out(JSON.stringify(result.value, null, 2));
   else for (const line of formatHealthTable(result.value)) io.out(line);
   return EXIT.ok;
+}
+
+const FORMATS = ['table', 'json', 'junit'] as const;
+
+async function check(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = args(
+    argv,
+    {
+      config: { type: 'string' },
+      registry: { type: 'string' },
+      site: { type: 'string' },
+      urls: { type: 'string' },
+      'base-url': { type: 'string' },
+      steps: { type: 'string' },
+      format: { type: 'string' },
+      timeout: { type: 'string' },
+    },
+    Infinity,
+  );
+  const format = (values.format ?? 'table') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  if (!values.config === !values.registry) throw new UsageError('check needs --config FILE or --registry URL --site S (one of them)');
+  if (values.registry && !values.site) throw new UsageError('check --registry needs --site');
+  const targets = [...positionals];
+  if (values.urls) targets.push(...(await readFile(values.urls, 'utf8')).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')));
+  if (!targets.length) throw new UsageError('check needs at least one URL or saved HTML file (arguments or --urls FILE)');
+  let config: unknown;
+  if (values.config) {
+    config = await loadConfig(values.config, io);
+    if (!config) return EXIT.failed;
+  } else {
+    const url = `${values.registry!.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(values.site!)}/config.json`;
+    const res = await fetch(url, { headers: { 'cache-control': 'no-cache' } });
+    if (!res.ok) {
+      io.err(`tagpoint: check: ${url} answered ${res.status}; is the site published?`);
+      return EXIT.failed;
+    }
+    config = await res.json();
+  }
+  let steps: CheckStep[] | undefined;
+  if (values.steps) {
+    const parsed = CheckStepsSchema.safeParse(JSON.parse(await readFile(values.steps, 'utf8')));
+    if (!parsed.success) {
+      printErrors(io, `${values.steps}: not a list of steps`, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return EXIT.failed;
+    }
+    steps = parsed.data;
+  }
+  const tty = process.stderr.isTTY && io.err === processIo().err;
+  const results = await checkPages({
+    config,
+    targets,
+    baseUrl: values['base-url'],
+    steps,
+    timeout: integer(values.timeout, 'timeout', 1),
+    onPage: tty ? (r, i) => io.err(`checked ${i + 1}/${targets.length}: ${r.url}`) : undefined,
+  });
+  if (format === 'json') io.out(JSON.stringify({ broken: results.filter(isBrokenPage).length, pages: results }, null, 2));
+  else if (format === 'junit') io.out(formatCheckJunit(results));
+  else for (const line of formatCheckTable(results)) io.out(line);
+  return results.some(isBrokenPage) ? EXIT.failed : EXIT.ok;
 }
 
 /** The health report as a table for a terminal: one row per tag, problems first. */
