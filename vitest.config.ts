@@ -16,5 +16,10 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     // 2 cores: do not oversubscribe them (some tests start servers and child processes).
     maxWorkers: 2,
+    // A timeout guards against a hang; it is not a speed check (speed is for benchmarks). On a
+    // busy 2-core CI machine CPU-bound tests ran 10x slower than alone (a 0.5 s locator test
+    // passed vitest's default 5 s), so the guard is set well above any test's loaded time.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

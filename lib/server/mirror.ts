@@ -71,12 +71,20 @@ export function createMirror(dir: string, store: RegistryStore, options: MirrorO
     await atomicWrite(join(dir, site, `config.${revision}.json`), json);
   }
 
-  async function writeLive(site: string): Promise<void> {
+  /**
+   * `written`: the revision whose immutable file the caller has just written. The live
+   * revision may be newer (another process committed meanwhile, and may die before writing
+   * its file): its immutable file is written here too, before `config.json` points at it, as
+   * `liveWritten` then tells the sync there is nothing left to do for it.
+   */
+  async function writeLive(site: string, written?: number): Promise<void> {
     const file = join(dir, site, 'config.json');
     await mkdir(join(dir, site), { recursive: true });
     for (let attempt = 0; attempt < 50; attempt++) {
       const live = store.live(site);
       if (!live) return;
+      if (live.revision !== written) await writeImmutable(site, live.revision, live.json);
+      written = live.revision;
       const temp = tempName(file);
       try {
         await writeFile(temp, live.json, { encoding: 'utf8', flush: true });
@@ -139,7 +147,7 @@ export function createMirror(dir: string, store: RegistryStore, options: MirrorO
       if (liveWritten.get(site) === revision) continue;
       const version = store.getVersion(site, revision);
       if (version) await writeImmutable(site, revision, version.json);
-      await writeLive(site);
+      await writeLive(site, version ? revision : undefined);
     }
   }
   const timer =
@@ -162,7 +170,7 @@ export function createMirror(dir: string, store: RegistryStore, options: MirrorO
       track(
         (async () => {
           await writeImmutable(site, revision, json);
-          await writeLive(site);
+          await writeLive(site, revision);
         })(),
       ),
     repair: () => track(repairNow()),

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, SCHEMA_VERSION } from '../../../lib/server';
+import { createMirror, createStore, openDatabase, SCHEMA_VERSION } from '../../../lib/server';
 import { spawnServe } from './cli-helpers';
 import { makeConfig, startRegistry, tempDir, type Started } from './helpers';
 
@@ -193,6 +193,27 @@ describe('static mirror', () => {
     expect(responses.every((res) => res.status === 201)).toBe(true);
     expect(JSON.parse(readFileSync(join(mirror, 'shop', 'config.json'), 'utf8')).revision).toBe(10);
     expect(readdirSync(join(mirror, 'shop')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes the immutable file of a newer live revision another process committed (and may never write)', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const mirrorDir = join(dir.dir, 'mirror');
+    const store = createStore(openDatabase(join(dir.dir, 'db.sqlite')));
+    cleanups.push(() => store.close());
+    const mine = store.publish({ site: 'shop', author: 'this process', config: makeConfig('shop', 1) });
+    // Committed by another process between this one's commit and its mirror write; that
+    // process dies before writing its own files.
+    store.publish({ site: 'shop', author: 'a process that died', config: makeConfig('shop', 2) });
+    const mirror = createMirror(mirrorDir, store, { syncIntervalMs: 0 });
+    if (!mine.ok) throw new Error('publish failed');
+    await mirror.write('shop', mine.version.revision, mine.version.json);
+    await mirror.close();
+    const live = store.live('shop')!;
+    expect(readFileSync(join(mirrorDir, 'shop', 'config.json'), 'utf8')).toBe(live.json);
+    // config.json never points at a revision whose own file is missing.
+    expect(readFileSync(join(mirrorDir, 'shop', `config.${live.revision}.json`), 'utf8')).toBe(live.json);
+    expect(readdirSync(join(mirrorDir, 'shop')).sort()).toEqual(['config.1.json', 'config.2.json', 'config.json']);
   });
 
   it('is repaired at start from the database', async () => {
