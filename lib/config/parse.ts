@@ -1,6 +1,7 @@
 import { formatIssues } from './errors';
 import { migrateConfig } from './migrate';
 import { ConfigSchema } from './schema';
+import { checkRunnable } from './runnable';
 import { checkSemantics } from './semantics';
 import type { ConfigError, ParseConfigResult, Tag } from './types';
 
@@ -15,6 +16,8 @@ export function parseConfig(input: unknown): ParseConfigResult {
   const result = ConfigSchema.safeParse(migrated.value, { reportInput: false });
   const errors = dedupe([...(result.success ? [] : formatIssues(result.error.issues, migrated.value)), ...checkSemantics(migrated.value)]);
   if (errors.length > 0 || !result.success) return { ok: false, errors: sortByPath(errors) };
+  const skipped = checkRunnable(migrated.value);
+  if (skipped.length > 0) return { ok: false, errors: skipped };
   return { ok: true, config: result.data };
 }
 

@@ -37,7 +37,9 @@ export const SelectorSchema = z
     if (!check.ok) ctx.addIssue({ code: 'custom', message: `selector is not valid CSS: ${check.reason}` });
   });
 
-const NonEmpty = (max: number) => z.string().trim().min(1).max(max);
+// The length limit counts the raw string, as the runtime's reader does (lib/core normalize):
+// a name over the limit only by its spaces would pass a trimmed check and be skipped there.
+const NonEmpty = (max: number) => z.string().max(max).trim().min(1);
 
 const SafeName = (max: number) =>
   NonEmpty(max).refine((name) => !FORBIDDEN_KEYS.includes(name), {

@@ -1,4 +1,5 @@
-import { CALLS, type Call } from './limits';
+import { compilePageRule } from '../core/page-rules';
+import { CALLS, MAX_VALUE_LENGTH, PAGE_MATCHES, type Call } from './limits';
 import type { ConfigError } from './types';
 
 /**
@@ -26,15 +27,8 @@ export function checkSemantics(input: unknown): ConfigError[] {
     }
     if (Array.isArray(tag.pages)) {
       tag.pages.forEach((rule, ruleIndex) => {
-        if (!isRecord(rule) || rule.match !== 'regex' || typeof rule.value !== 'string') return;
-        try {
-          new RegExp(rule.value);
-        } catch (error) {
-          errors.push({
-            path: `tags[${index}].pages[${ruleIndex}].value`,
-            message: `value is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
-          });
-        }
+        const problem = pageRuleProblem(rule);
+        if (problem) errors.push({ path: `tags[${index}].pages[${ruleIndex}].value`, message: problem });
       });
     }
     for (const field of ['properties', 'traits'] as const) {
@@ -83,6 +77,25 @@ function checkCall(tag: Record<string, unknown>, index: number): ConfigError[] {
     }
   }
   return errors;
+}
+
+/**
+ * Why the runtime's own page-rule compiler (lib/core compilePageRule) refuses a rule the
+ * schema's shape allows, if it does: the runtime skips a tag with a refused rule, so the
+ * strict parser refuses it too. Malformed shapes are the schema's to report.
+ */
+function pageRuleProblem(rule: unknown): string | undefined {
+  if (!isRecord(rule) || !PAGE_MATCHES.includes(rule.match as never) || typeof rule.value !== 'string') return undefined;
+  if (!rule.value || rule.value.length > MAX_VALUE_LENGTH || compilePageRule(rule, MAX_VALUE_LENGTH)) return undefined;
+  if (rule.match === 'regex') {
+    try {
+      new RegExp(rule.value);
+    } catch (error) {
+      return `value is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return 'value is a regular expression with a repeated group that itself repeats (such as (a+)+), which can take exponential time: the website runtime refuses it; rewrite it without the nested repetition';
+  }
+  return `the website runtime cannot compile this "${String(rule.match)}" rule`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
