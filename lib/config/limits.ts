@@ -21,6 +21,10 @@ export const MAX_FALLBACKS = 8;
 export const MAX_SHADOW_HOSTS = 8;
 /** Most attributes kept in an element fingerprint. */
 export const MAX_FINGERPRINT_ATTRIBUTES = 8;
+/** Most texts a fingerprint's `record` keeps to recognise the element's record (row, card). */
+export const MAX_RECORD_KEYS = 3;
+/** Longest record key text (the runtime compares texts cut at this length). */
+export const MAX_RECORD_KEY_LENGTH = 64;
 
 /** Longest CSS selector (primary or fallback). */
 export const MAX_SELECTOR_LENGTH = 2_000;

@@ -8,6 +8,8 @@ import {
   MAX_EVENT_NAME_LENGTH,
   MAX_FALLBACKS,
   MAX_FINGERPRINT_ATTRIBUTES,
+  MAX_RECORD_KEYS,
+  MAX_RECORD_KEY_LENGTH,
   MAX_OPT_IN_BY_LENGTH,
   MAX_PAGE_RULES,
   MAX_PROPERTIES,
@@ -61,6 +63,18 @@ export const FingerprintSchema = z.strictObject({
     .record(AttributeName, z.string().max(MAX_VALUE_LENGTH))
     .refine((attrs) => Object.keys(attrs).length <= MAX_FINGERPRINT_ATTRIBUTES, {
       message: `a fingerprint keeps at most ${MAX_FINGERPRINT_ATTRIBUTES} attributes`,
+    })
+    .optional(),
+  /**
+   * For an element inside a repeated item (a row, a card): `item` finds the item from the
+   * element (`closest`), and the item must hold an element whose text is one of `keys` (what
+   * told this record apart from the others when the locator was made: an order number, a
+   * product name). Without it the element is another record's, and does not match.
+   */
+  record: z
+    .strictObject({
+      item: SelectorSchema,
+      keys: z.array(z.string().min(1).max(MAX_RECORD_KEY_LENGTH)).min(1).max(MAX_RECORD_KEYS),
     })
     .optional(),
 });

@@ -14,14 +14,32 @@ const norm = (s: string | null) => cleanText(s, 64).trim().toLowerCase().replace
 const KIND = /^(type|role)$/;
 
 /**
+ * The record check (`fp.record`): the element's repeated item (`closest(item)`) still holds
+ * one of the texts that told it apart from its neighbours (an order number, a product name).
+ * A record that cannot be read (no such item, a bad selector or keys from a hostile config)
+ * throws inside and so disagrees: the element is never given to another record.
+ */
+const inRecord = (el: Element, r: { item: string; keys: string[] }) => {
+  try {
+    const item = el.closest(r.item)!;
+    // one string search first: most look-alikes in other records fail it
+    const text = item.textContent!;
+    return r.keys.some((k) => text.includes(k)) && [...item.querySelectorAll('*')].some((e) => r.keys.includes(cleanText(e.textContent, 64)));
+  } catch {
+    return false;
+  }
+};
+
+/**
  * True when the element name is the same and either every recorded attribute agrees and
  * one of them identifies the element (not just `type` or `role`) — so a copy edit alone
  * never loses it —, or every recorded fact (attributes, text sample) agrees, or just one
  * differs while at least two others agree (a "Follow" button that now reads "Following").
+ * With a `record`, the element must also sit in the same record (`inRecord`), whatever else agrees.
  * Reads a fingerprint from an unchecked config, so a field of the wrong type disagrees.
  */
 export function fingerprintAgrees(el: Element, fp: Fingerprint): boolean {
-  if (el.localName !== fp.tag) return false;
+  if (el.localName !== fp.tag || (fp.record && !inRecord(el, fp.record))) return false;
   let agree = 0;
   let differ = 0;
   let identifying = 0;

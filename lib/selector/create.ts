@@ -1,11 +1,12 @@
 /** element → Locator: a unique, stable CSS selector plus fingerprint-guarded fallbacks. */
 import { finder } from '@medv/finder';
-import type { Locator } from '../config/types';
+import type { Fingerprint, Locator } from '../config/types';
 import { MAX_FALLBACKS } from '../config/limits';
 import { anchorAtoms, compound, elementAtoms, type Atom, type AtomOptions } from './atoms';
 import { cssTag, isUniqueMatch, queryAll } from './css';
 import { createFingerprint } from './fingerprint';
 import { structuralPath } from './path';
+import { findRecord, type RecordInfo } from './record';
 import { isFingerprintMatch } from './resolve';
 import { DEFAULT_TEST_ATTRIBUTES, isGeneratedId, isGeneratedValue, isMeaningfulDataAttribute, isStableClass, stableHref } from './signals';
 
@@ -35,6 +36,8 @@ interface Context extends AtomOptions {
   matches: Map<string, Element[]>;
   maxFallbacks: number;
   maxAnchorDepth: number;
+  /** The repeated item (row, card) the element sits in, when it is one record among alike ones. */
+  record?: RecordInfo;
 }
 
 /** Tags worth a bare `tag` fallback, where the fingerprint (text, href...) tells them apart. */
@@ -193,11 +196,33 @@ function pathOf(el: Element, scope: ParentNode, ctx: Context): string {
   return ctx.path;
 }
 
+/**
+ * In a record with an identity (`[data-order-id="10405"]`, a link only it holds): that
+ * identity, then what finds the element inside the item — its own atoms, its tag, its path
+ * from the item. Positions inside one record are safe; the record's own position is not.
+ */
+function recordCandidates(el: Element, scope: ParentNode, ctx: Context): string | undefined {
+  const record = ctx.record;
+  if (!record?.identity) return undefined;
+  const locals = [...elementAtoms(el, ctx).slice(0, 3).map((a) => compound(el, a)), cssTag(el)];
+  for (const local of locals) {
+    const css = `${record.identity} ${local}`;
+    if (isPrimaryOk(scope, css, el, ctx) && isAbsentAround(css, ctx)) return css;
+  }
+  const inner = structuralPath(el, record.item, ctx, ctx.deadline);
+  const css = `${record.identity} ${inner}`;
+  return isPrimaryOk(scope, css, el, ctx) && isAbsentAround(css, ctx) ? css : undefined;
+}
+
 function primarySelector(el: Element, scope: ParentNode, ctx: Context): string {
   const name = el.localName;
   if ((name === 'html' || name === 'body' || name === 'head') && isUniqueMatch(scope, name, el)) return name;
+  const atoms = elementAtoms(el, ctx);
   return (
-    ownCandidates(el, scope, elementAtoms(el, ctx), ctx) ??
+    // an own signal unique on the page (`[data-sku="SKU-1005"]`) already names the record
+    atoms.map((atom) => compound(el, atom)).find((css) => isPrimaryOk(scope, css, el, ctx)) ??
+    recordCandidates(el, scope, ctx) ??
+    ownCandidates(el, scope, atoms, ctx) ??
     viaFinder(el, scope, ctx) ??
     pathOf(el, scope, ctx)
   );
@@ -215,6 +240,8 @@ function fallbackSelectors(el: Element, scope: ParentNode, primary: string, loca
     for (const anchor of anchorAtoms(ancestor, ctx).slice(0, 2)) anchored.push(`${anchor} ${cssTag(el)}`);
   }
   candidates.push(...anchored);
+  // inside any item of the list: the fingerprint's record check picks this record's element
+  if (fingerprint.record) candidates.push(`${fingerprint.record.item} ${cssTag(el)}`, ...elementAtoms(el, ctx).slice(0, 2).map((a) => `${fingerprint.record!.item} ${compound(el, a)}`));
   candidates.push(pathOf(el, scope, ctx));
   if (FINGERPRINTED_TAGS.has(el.localName)) candidates.push(cssTag(el));
   const kept: string[] = [];
@@ -232,6 +259,20 @@ function fallbackSelectors(el: Element, scope: ParentNode, primary: string, loca
     }
   }
   return kept;
+}
+
+/**
+ * The fingerprint with the record check when the element's look-alikes in the other records
+ * would pass it (a "Refund" button in every row); an element that tells itself apart (its
+ * own `name`, a label with the order number) keeps the plain fingerprint, so a copy edit
+ * of the record's key text cannot lose it.
+ */
+function recordFingerprint(el: Element, fingerprint: Fingerprint, record: RecordInfo | undefined): Fingerprint {
+  if (!record) return fingerprint;
+  const tag = cssTag(el);
+  const lookAlike = record.others.some((other) => Array.from(other.querySelectorAll(tag)).some((twin) => isFingerprintMatch(twin, fingerprint)));
+  const keys = lookAlike ? record.keys() : [];
+  return keys.length ? { ...fingerprint, record: { item: record.itemSelector, keys } } : fingerprint;
 }
 
 function outerRoots(el: Element): ParentNode[] {
@@ -265,8 +306,9 @@ export function createLocator(el: Element, options: LocatorOptions = {}): Locato
   const ctx = context(options);
   const scope = scopeOf(el);
   ctx.outerRoots = outerRoots(el);
+  ctx.record = findRecord(el);
   const selector = primarySelector(el, scope, ctx);
-  const locator: Locator = { selector, fingerprint: createFingerprint(el, ctx.testAttributes) };
+  const locator: Locator = { selector, fingerprint: recordFingerprint(el, createFingerprint(el, ctx.testAttributes), ctx.record) };
   const fallbacks = fallbackSelectors(el, scope, selector, locator, ctx);
   if (fallbacks.length > 0) locator.fallbacks = fallbacks;
   const hosts = hostChain(el, ctx);

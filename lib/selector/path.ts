@@ -25,7 +25,7 @@ function step(el: Element): string {
 export function structuralPath(el: Element, scope: ParentNode, options: AtomOptions, deadline = Infinity): string {
   const steps: string[] = [step(el)];
   let node = el.parentElement;
-  while (node) {
+  while (node && node !== scope) {
     // past the deadline, no more queries: the path goes up to the top of the scope
     const anchors = performance.now() > deadline ? [] : anchorAtoms(node, options).slice(0, 2);
     for (const anchor of anchors) {

@@ -42,8 +42,10 @@ function hasLetter(s: string): boolean {
 function isHashyPiece(piece: string): boolean {
   if (piece.length < 4) return false;
   if (hasDigit(piece) && hasLetter(piece)) {
-    // word + short number suffix (`col12`, `item3`) reads as a name
-    if (/^[A-Za-z]{3,}[0-9]{1,2}$/.test(piece)) return false;
+    // word + short number suffix (`col12`, `item3`, `Heading2`) reads as a name; a mixed-case or
+    // vowelless stem (`ohpDS6`, `lBXQq0`, `qvwsm7`: styled-components' second class) does not
+    const stem = /^([A-Za-z]{3,})[0-9]{1,2}$/.exec(piece)?.[1];
+    if (stem) return !/^[A-Z]?[a-z]+$/.test(stem) || !/[aeiouy]/i.test(stem);
     return true;
   }
   // no vowel at all in 5+ letters (`xkcdq`), or alternating case noise (`bdVaJa`, `kXQpH`)
@@ -109,10 +111,15 @@ export function isGeneratedValue(value: string): boolean {
 
 /** `data-*` attributes added by frameworks and tools, never meaningful for identity. */
 const NOISE_DATA_ATTRIBUTE = /^data-(v-|reactid|react|styled|emotion|s-|sveltekit|astro|testing|turbo|ved|ga|gtm|lazy|src|srcset|original|ll-|was-|aos|wow|rel|view|component-id)/;
+/**
+ * `data-*` attributes that say where an element sits, not what it is (`data-rowindex="3"`,
+ * `data-index`, `data-position`): a reordered or refreshed list gives the position to another record.
+ */
+const POSITIONAL_DATA_ATTRIBUTE = /^data-(row-?index|col-?index|colindex|index|idx|position|pos|row|col|rank|nth|offset|slot-index|item-index)$/;
 
 /** True for a `data-*` attribute that may carry a meaningful, stable value (`data-action="share"`). */
 export function isMeaningfulDataAttribute(name: string, value: string): boolean {
-  if (!name.startsWith('data-') || NOISE_DATA_ATTRIBUTE.test(name)) return false;
+  if (!name.startsWith('data-') || NOISE_DATA_ATTRIBUTE.test(name) || POSITIONAL_DATA_ATTRIBUTE.test(name)) return false;
   if (value.length === 0 || value.length > 60) return false;
   if (/[{}[\]<>]/.test(value)) return false;
   return !isGeneratedValue(value);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isGeneratedId, isHashedClass, isStableClass, isStatefulClass, stableHref } from '../../../lib/selector';
+import { isMeaningfulDataAttribute } from '../../../lib/selector/signals';
 
 describe('isHashedClass', () => {
   it.each([
@@ -12,6 +13,12 @@ describe('isHashedClass', () => {
     ['e1x2y3z40', true],
     ['bdVaJa', true],
     ['xkcdq', true],
+    // styled-components' second class: a mixed-case or vowelless stem with a digit
+    ['ohpDS6', true],
+    ['lBXQq0', true],
+    ['qvwsm7', true],
+    ['Heading2', false],
+    ['col12', false],
     ['btn', false],
     ['nav-item', false],
     ['product-card__title', false],
@@ -91,5 +98,19 @@ describe('stableHref', () => {
     ['#', undefined],
   ])('%s', (href, expected) => {
     expect(stableHref(href)).toEqual(expected);
+  });
+});
+
+describe('isMeaningfulDataAttribute', () => {
+  it.each([
+    ['data-action', 'share', true],
+    ['data-plan', 'business', true],
+    // where an element sits is not what it is: a reorder gives the position to another record
+    ['data-rowindex', '3', false],
+    ['data-row-index', '3', false],
+    ['data-index', '0', false],
+    ['data-position', '2', false],
+  ])('%s=%s → %s', (name, value, meaningful) => {
+    expect(isMeaningfulDataAttribute(name, value)).toBe(meaningful);
   });
 });

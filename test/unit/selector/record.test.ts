@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LocatorSchema } from '../../../lib/config';
+import { fingerprintAgrees } from '../../../lib/core';
+import { createLocator, resolveLocator } from '../../../lib/selector';
+import { findRecord } from '../../../lib/selector/record';
+
+const ORDERS = [10271, 10272, 10273, 10274, 10275];
+
+/** An orders table whose rows carry no id: only the first cell's text tells them apart. */
+function table(orders: number[], label = 'Refund'): string {
+  const rows = orders
+    .map(
+      (n, i) =>
+        `<tr class="sc-yRT9a0 lBXQq0"><td>#${n}</td><td><div>Customer ${String.fromCharCode(65 + (n % 26))}</div></td><td>$${100 + i}.00</td>` +
+        `<td><div><button class="sc-pqBxR9 qjq0Z0" type="button">View</button><button class="sc-pqBxR9 i8j0E7" type="button">${label}</button></div></td></tr>`,
+    )
+    .join('');
+  return `<main><table><thead><tr><th>Order</th></tr></thead><tbody>${rows}</tbody></table></main>`;
+}
+
+const refundOf = (n: number) =>
+  Array.from(document.querySelectorAll('tr')).find((tr) => tr.cells[0]?.textContent === `#${n}`)!.querySelectorAll('button')[1]!;
+
+describe('records keep their identity', () => {
+  beforeEach(() => {
+    document.body.innerHTML = table(ORDERS);
+  });
+
+  it('a row without ids is recognised by its key column, not its position', () => {
+    const record = findRecord(refundOf(10273));
+    expect(record?.item.localName).toBe('tr');
+    // the first cell's order number first; the customer's name is a second key
+    expect(record?.keys()).toEqual(['#10273', 'Customer D']);
+    const locator = createLocator(refundOf(10273));
+    expect(LocatorSchema.safeParse(locator).success).toBe(true);
+    expect(locator.fingerprint?.record).toEqual({ item: 'tr', keys: ['#10273', 'Customer D'] });
+  });
+
+  it('rows reordered: the tag stays on its own record', () => {
+    const locator = createLocator(refundOf(10273));
+    document.body.innerHTML = table([...ORDERS].reverse());
+    expect(resolveLocator(locator, document)).toEqual([refundOf(10273)]);
+  });
+
+  it('data refreshed, the record gone: not found, never the neighbour', () => {
+    const locator = createLocator(refundOf(10273));
+    document.body.innerHTML = table([10270, 10271, 10272, 10274, 10275]);
+    expect(resolveLocator(locator, document)).toEqual([]);
+  });
+
+  it('an element that tells itself apart keeps the plain fingerprint', () => {
+    document.body.innerHTML = `<ul>${['a', 'b', 'c'].map((k) => `<li><h3>Item ${k}</h3><input name="opt-${k}" type="checkbox"></li>`).join('')}</ul>`;
+    const locator = createLocator(document.querySelector('input[name="opt-b"]')!);
+    expect(locator.selector).toBe('input[name="opt-b"]');
+    expect(locator.fingerprint?.record).toBeUndefined();
+  });
+
+  it('a card with a data id anchors on it, not on its place in the grid', () => {
+    document.body.innerHTML = `<div class="grid">${['p1001', 'p1002', 'p1003']
+      .map((id) => `<article class="card" data-product-id="${id}"><h3>Lamp ${id}</h3><button type="button">Add to cart</button></article>`)
+      .join('')}</div>`;
+    const button = document.querySelector('[data-product-id="p1002"] button')!;
+    const locator = createLocator(button);
+    expect(locator.selector).toBe('[data-product-id="p1002"] button[type="button"]');
+    expect(locator.selector).not.toMatch(/nth-/);
+    const grid = document.querySelector('.grid')!;
+    grid.append(grid.firstElementChild!);
+    expect(resolveLocator(locator, document)).toEqual([button]);
+  });
+
+  it('positional data attributes are not identity', () => {
+    document.body.innerHTML = `<div role="grid">${ORDERS.map((n, i) => `<div role="row" data-rowindex="${i}"><div role="gridcell">#${n}</div><button type="button">Refund</button></div>`).join('')}</div>`;
+    const locator = createLocator(document.querySelectorAll('button')[2]!);
+    expect(JSON.stringify(locator)).not.toMatch(/rowindex/);
+  });
+});
+
+describe('fingerprintAgrees with a record', () => {
+  beforeEach(() => {
+    document.body.innerHTML = table(ORDERS);
+  });
+  const fp = { tag: 'button', attributes: { type: 'button' }, text: 'Refund', record: { item: 'tr', keys: ['#10273'] } };
+
+  it('agrees in its own record only', () => {
+    expect(fingerprintAgrees(refundOf(10273), fp)).toBe(true);
+    expect(fingerprintAgrees(refundOf(10272), fp)).toBe(false);
+    // a key that is only a substring of another record's text is not that record
+    expect(fingerprintAgrees(refundOf(10273), { ...fp, record: { item: 'tr', keys: ['#1027'] } })).toBe(false);
+  });
+
+  it('a hostile or broken record disagrees and never throws', () => {
+    for (const record of [{ item: 'tr[', keys: ['#10273'] }, { item: 'section', keys: ['#10273'] }, { item: 'tr', keys: 5 }, { item: 7, keys: null }, 'tr']) {
+      expect(fingerprintAgrees(refundOf(10273), { ...fp, record } as never)).toBe(false);
+    }
+  });
+});
