@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { BackgroundRequestSchema, ensurePicker, isFromExtensionPage, openSidePanel, type BackgroundResponse } from '../lib/messages';
 import { createPreviewService } from '../lib/preview/service';
+import { reportTo } from '../lib/debug';
 
 /** Starts picking in a tab: inject the picker if needed, then tell it to start. */
 async function startPicking(tabId: number): Promise<BackgroundResponse> {
@@ -34,7 +35,7 @@ export default defineBackground(() => {
   // open the side panel.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'start-tagging' || tab?.id === undefined) return;
-    void openSidePanel(tab.id, tab.windowId).catch(() => undefined);
+    void openSidePanel(tab.id, tab.windowId).catch(reportTo('background: open the side panel from the shortcut'));
     void startPicking(tab.id);
   });
 });

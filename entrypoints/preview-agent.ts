@@ -18,6 +18,9 @@ export default defineUnlistedScript(() => {
   const outline = createPageOutline(document);
   let agent: PreviewAgent | undefined;
 
+  // Rejects when the extension was reloaded or updated under the page (this script's context is
+  // gone, and with it the debug log's storage) or the worker is restarting: the batch is lost,
+  // the next one tries again. Nothing here may throw into the page.
   const emit = (entries: LogEntry[]) => void browser.runtime.sendMessage({ type: 'preview:entries', entries }).catch(() => undefined);
 
   const run = (settings: { config: unknown; send: boolean; live: boolean }) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openSidePanel, sendToBackground } from '../../lib/messages';
+import { reportTo } from '../../lib/debug';
 
 /**
  * The toolbar popup: start tagging the current tab, or open the tag list. Clicking the
@@ -19,7 +20,8 @@ export function Popup() {
 
   const start = () => {
     if (!tab) return;
-    const opening = openSidePanel(tab.id, tab.windowId).catch(() => undefined);
+    // Picking goes on without the panel (the toolbar can open it): the failure is recorded.
+    const opening = openSidePanel(tab.id, tab.windowId).catch(reportTo('popup: open the side panel'));
     void sendToBackground({ type: 'start-picking', tabId: tab.id }).then(async (answer) => {
       await opening;
       if (answer.ok) window.close();

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ConfigError } from '../../lib/config/types';
 import { exportConfig, importConfig, type SiteDrafts } from '../../lib/store';
+import { downloadText } from './download';
 
 /** Props of the import/export section. */
 export interface ImportExportProps {
@@ -22,14 +23,7 @@ export function ImportExport({ drafts, onImport }: ImportExportProps) {
       return;
     }
     setErrors([]);
-    const url = URL.createObjectURL(new Blob([result.json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `tagpoint-${drafts.site}.json`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(`tagpoint-${drafts.site}.json`, result.json);
     setMessage(`Exported ${result.config.tags.length} tags (revision ${result.config.revision}).`);
   };
 

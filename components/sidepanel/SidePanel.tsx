@@ -7,6 +7,8 @@ import { parseTag } from '../../lib/config/parse';
 import { createDraftStore, newTagId, siteIdForUrl, type SiteDrafts } from '../../lib/store';
 import { PreviewPanel } from '../preview';
 import { PublishPanel } from '../publish';
+import { reportTo } from '../../lib/debug';
+import { DebugLogSection } from './DebugLogSection';
 import { ImportExport } from './ImportExport';
 import { TagEditor } from './TagEditor';
 import { TagList } from './TagList';
@@ -161,13 +163,13 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
     setDraft(undefined);
     setErrors([]);
     setStatus(`Saved "${parsed.tag.event}".`);
-    if (tabId !== undefined) void sendToPicker(tabId, { type: 'picker:stop' }).catch(() => undefined);
+    if (tabId !== undefined) void sendToPicker(tabId, { type: 'picker:stop' }).catch(reportTo('side panel: stop the picker after saving'));
   };
 
   const cancel = () => {
     setDraft(undefined);
     setErrors([]);
-    if (tabId !== undefined) void sendToPicker(tabId, { type: 'picker:stop' }).catch(() => undefined);
+    if (tabId !== undefined) void sendToPicker(tabId, { type: 'picker:stop' }).catch(reportTo('side panel: stop the picker on cancel'));
   };
 
   const pickProperty = (key: string) => {
@@ -179,7 +181,7 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
 
   const highlight = (tag: Tag) => {
     if (tabId === undefined || !tag.target) return;
-    void sendToPicker(tabId, { type: 'picker:highlight', selector: tag.target.selector, scroll: true }).catch(() => undefined);
+    void sendToPicker(tabId, { type: 'picker:highlight', selector: tag.target.selector, scroll: true }).catch(reportTo('side panel: highlight a tag'));
   };
 
   const remove = async (tag: Tag) => {
@@ -279,6 +281,7 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
           <PreviewPanel key={tabId} tabId={tabId} url={url} />
         </details>
       )}
+      <DebugLogSection />
     </main>
   );
 }

@@ -10,6 +10,7 @@
  * When access is missing the state says so in `problem` and preview resumes where it can.
  */
 import { browser } from 'wxt/browser';
+import { reportTo } from '../debug/log';
 import { errorText } from '../messages/error-text';
 import { isFromContentScript, isFromExtensionPage, type SenderLike } from '../messages/guard';
 import { previewLimits, type PreviewLimits } from './limits';
@@ -83,7 +84,7 @@ export function createPreviewService(options: PreviewServiceOptions = {}): Previ
       setTimeout(() => {
         timers.delete(tabId);
         const state = tabs.get(tabId);
-        void (state ? browser.storage.session.set({ [key(tabId)]: state }) : browser.storage.session.remove(key(tabId))).catch(() => undefined);
+        void (state ? browser.storage.session.set({ [key(tabId)]: state }) : browser.storage.session.remove(key(tabId))).catch(reportTo('background: keep the preview state of a tab'));
       }, options.persistDelayMs ?? 200),
     );
   };
@@ -106,6 +107,7 @@ export function createPreviewService(options: PreviewServiceOptions = {}): Previ
       tabId,
       setTimeout(() => {
         broadcasts.delete(tabId);
+        // Rejects when no extension page is open to listen, the usual case: nothing to report.
         void browser.runtime.sendMessage({ type: 'preview:changed', tabId, state: view(tabs.get(tabId)) }).catch(() => undefined);
       }, options.broadcastDelayMs ?? 50),
     );
@@ -116,6 +118,8 @@ export function createPreviewService(options: PreviewServiceOptions = {}): Previ
       const answer = await browser.tabs.sendMessage(tabId, { type: 'preview:agent-ping' });
       return AgentAnswerSchemas['preview:agent-ping'].safeParse(answer).success;
     } catch {
+      // No agent in the tab (not injected yet, or the page navigated): that is the answer,
+      // and the caller injects one.
       return false;
     }
   };
@@ -212,12 +216,12 @@ export function createPreviewService(options: PreviewServiceOptions = {}): Previ
     void load(tabId).then((state) => {
       if (state?.active) return inject(tabId, state);
       return undefined;
-    });
+    }).catch(reportTo('background: restart the preview after a navigation'));
   };
 
   const onRemoved = (tabId: number) => {
     tabs.delete(tabId);
-    void browser.storage.session.remove(key(tabId)).catch(() => undefined);
+    void browser.storage.session.remove(key(tabId)).catch(reportTo('background: forget the preview of a closed tab'));
   };
 
   browser.runtime.onMessage.addListener(onMessage);

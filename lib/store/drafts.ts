@@ -115,6 +115,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       await area.set({ [siteKey(site)]: next });
       return { stored: next, result };
     });
+    // The queue only orders the writes; the caller gets this write's failure from `run`.
     queue = run.catch(() => undefined);
     return run;
   }
