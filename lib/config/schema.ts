@@ -28,15 +28,21 @@ import {
   URL_PARTS,
 } from './limits';
 import { checkSelector } from './selector-syntax';
+import { isStateAttribute, selectorPolicyMessage } from '../core/selector-policy';
 
-/** A CSS selector that the browser (or, off the browser, a CSS parser) accepts. */
+/**
+ * A CSS selector that the browser (or, off the browser, a CSS parser) accepts and that cannot
+ * observe a field's value or state (lib/core/selector-policy.ts, which the runtime applies too).
+ */
 export const SelectorSchema = z
   .string()
   .min(1)
   .max(MAX_SELECTOR_LENGTH)
   .superRefine((selector, ctx) => {
     const check = checkSelector(selector);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: `selector is not valid CSS: ${check.reason}` });
+    if (!check.ok) return ctx.addIssue({ code: 'custom', message: `selector is not valid CSS: ${check.reason}` });
+    const refused = selectorPolicyMessage(selector);
+    if (refused) ctx.addIssue({ code: 'custom', message: refused });
   });
 
 // The length limit counts the raw string, as the runtime's reader does (lib/core normalize):
@@ -63,6 +69,12 @@ export const FingerprintSchema = z.strictObject({
     .record(AttributeName, z.string().max(MAX_VALUE_LENGTH))
     .refine((attrs) => Object.keys(attrs).length <= MAX_FINGERPRINT_ATTRIBUTES, {
       message: `a fingerprint keeps at most ${MAX_FINGERPRINT_ATTRIBUTES} attributes`,
+    })
+    .superRefine((attrs, ctx) => {
+      // The runtime never compares them (lib/core/fingerprint.ts): a match would tell the value.
+      for (const name of Object.keys(attrs))
+        if (isStateAttribute(name))
+          ctx.addIssue({ code: 'custom', path: [name], message: `a fingerprint never records a field's value or state: remove ${name}` });
     })
     .optional(),
   /**

@@ -1,5 +1,6 @@
 import type { Locator } from '../config/types';
 import { checkSelector } from '../config/selector-syntax';
+import { selectorPolicyMessage } from '../core/selector-policy';
 import { boxOf, labelOf, type Box } from './geometry';
 import { createHoverTracker, type HoverTracker } from './hover';
 import { createElementWalker } from './navigate';
@@ -141,6 +142,11 @@ export function createPickerController(options: PickerControllerOptions): Picker
   const resolve = (locator: Locator): { count: number; boxes: Box[]; elements: Element[] } | { error: string } => {
     const check = checkSelector(locator.selector);
     if (!check.ok) return { error: check.reason };
+    // The runtime skips a tag with such a selector anywhere in its locator; the editor says why.
+    for (const selector of [locator.selector, ...(locator.fallbacks ?? []), ...(locator.hosts ?? [])]) {
+      const refused = selectorPolicyMessage(selector);
+      if (refused) return { error: refused };
+    }
     let elements: Element[];
     try {
       elements = options.locators.resolveLocator(locator, doc);

@@ -12,6 +12,7 @@ import {
   isStableClass,
   stableHref,
 } from './signals';
+import { isStateAttribute } from '../core/selector-policy';
 
 /** Which kind of signal an atom stands on; shown by `explainLocator`. */
 export type SignalKind =
@@ -56,6 +57,8 @@ function labelOk(value: string | null): value is string {
 export function elementAtoms(el: Element, options: AtomOptions, classLimit = 3): Atom[] {
   const atoms: Atom[] = [];
   for (const name of options.testAttributes) {
+    // A field's value or state is never part of a selector (lib/core/selector-policy.ts).
+    if (isStateAttribute(name)) continue;
     const value = el.getAttribute(name);
     if (value) atoms.push({ kind: 'test-attribute', part: attr(name, value), standalone: true });
   }

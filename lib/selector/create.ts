@@ -9,6 +9,7 @@ import { structuralPath } from './path';
 import { findRecord, type RecordInfo } from './record';
 import { isFingerprintMatch } from './resolve';
 import { DEFAULT_TEST_ATTRIBUTES, isGeneratedId, isGeneratedValue, isMeaningfulDataAttribute, isStableClass, stableHref } from './signals';
+import { isStateAttribute } from '../core/selector-policy';
 
 /** Options of `createLocator`; every field has a default. */
 export interface LocatorOptions {
@@ -161,6 +162,7 @@ function ownCandidates(el: Element, scope: ParentNode, atoms: Atom[], ctx: Conte
 
 function finderAttr(testAttributes: readonly string[]) {
   return (name: string, value: string): boolean => {
+    if (isStateAttribute(name)) return false;
     if (testAttributes.includes(name)) return value.length > 0 && value.length <= 200;
     if (name === 'href') return stableHref(value)?.exact === true && value.length <= 200;
     if (FINDER_ATTRIBUTES.has(name)) return value.length > 0 && value.length <= 100 && !isGeneratedValue(value);

@@ -3,6 +3,7 @@ import type { Fingerprint } from '../config/types';
 import { MAX_FINGERPRINT_ATTRIBUTES, MAX_VALUE_LENGTH } from '../config/limits';
 import { elementText } from './resolve';
 import { isGeneratedId } from './signals';
+import { isStateAttribute } from '../core/selector-policy';
 
 /** Attributes that describe what an element is (not how it looks), in the order they are kept. */
 const IDENTITY_ATTRIBUTES = ['name', 'type', 'role', 'aria-label', 'href', 'title', 'alt', 'placeholder', 'for'];
@@ -14,7 +15,8 @@ export function createFingerprint(el: Element, testAttributes: readonly string[]
   const attributes: Record<string, string> = {};
   let kept = 0;
   const keep = (name: string) => {
-    if (kept >= MAX_FINGERPRINT_ATTRIBUTES || name in attributes) return;
+    // A field's value or state is never recorded (lib/core/selector-policy.ts).
+    if (kept >= MAX_FINGERPRINT_ATTRIBUTES || name in attributes || isStateAttribute(name)) return;
     const value = el.getAttribute(name);
     if (value === null || value.length > MAX_KEPT_VALUE) return;
     if (name === 'id' && isGeneratedId(value)) return;
