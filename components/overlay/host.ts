@@ -52,6 +52,7 @@ export function mountOverlayHost(doc: Document): OverlayHost {
     shadow.adoptedStyleSheets = [sheet];
     adopted = shadow.adoptedStyleSheets.length === 1;
   } catch {
+    // No constructable stylesheets (older engine): the <style> fallback below.
     adopted = false;
   }
   if (!adopted) {
@@ -73,6 +74,7 @@ export function mountOverlayHost(doc: Document): OverlayHost {
     try {
       popover.showPopover();
     } catch {
+      // The top layer is refused (a modal dialog is open): the overlay stays a plain fixed element.
       element.removeAttribute('popover');
     }
   }

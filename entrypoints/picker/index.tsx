@@ -64,6 +64,7 @@ export default defineUnlistedScript(() => {
         try {
           target = request.target ? pickerLocators.resolveLocator(request.target, document)[0] : undefined;
         } catch {
+          // A locator this page's engine throws on previews nothing (the side panel shows no value).
           target = undefined;
         }
         return {
@@ -82,6 +83,7 @@ export default defineUnlistedScript(() => {
     try {
       return pickerLocators.resolveLocator(target, document).filter((el) => el !== host.element).length;
     } catch {
+      // -1 tells the side panel the count is unknown (the locator throws on this page).
       return -1;
     }
   }

@@ -82,6 +82,7 @@ export async function createShopServer(options: ShopServerOptions): Promise<Shop
     try {
       body = await readFile(file);
     } catch {
+      // A missing or unreadable file is a 404 for the demo shop.
       sendText(res, 404, 'Not found\n');
       return;
     }

@@ -235,6 +235,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeResult> {
     throw new Error(`smoke failed while ${step}: ${(error as Error)?.message ?? error}`);
   } finally {
     clearTimeout(timer);
+    // The smoke run has already failed or passed; a browser that will not close is not its result.
     await context?.close().catch(() => {});
     await proxy.stop();
   }

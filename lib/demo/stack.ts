@@ -63,6 +63,7 @@ function readState(file: string): DemoState | undefined {
     const parsed = DemoStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     return parsed.success ? parsed.data : undefined;
   } catch {
+    // A state file that is not JSON is treated as absent: the demo starts fresh.
     return undefined;
   }
 }
@@ -82,6 +83,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   const log = options.log ?? (() => {});
   const stoppers: (() => Promise<void>)[] = [];
   const stopAll = async () => {
+    // Stopping everything: one part failing to stop must not keep the others running.
     for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => {});
   };
 

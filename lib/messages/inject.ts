@@ -16,6 +16,7 @@ async function ping(tabId: number): Promise<boolean> {
     const answer = await browser.tabs.sendMessage(tabId, { type: 'picker:ping' });
     return PickerResponseSchemas['picker:ping'].safeParse(answer).success;
   } catch {
+    // No picker in the tab (not injected yet, or the page navigated): the caller injects one.
     return false;
   }
 }

@@ -36,6 +36,7 @@ function pathOf(url: string): string {
   try {
     return new URL(url).pathname || '/';
   } catch {
+    // Not a URL: rules are made for the root path.
     return '/';
   }
 }

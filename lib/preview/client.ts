@@ -1,5 +1,6 @@
 /** Extension-page side of the preview: requests to the background and to the tab's agent, validated. */
 import { browser } from 'wxt/browser';
+import { reportTo } from '../debug/log';
 import type { z } from '../config/zod';
 import { errorText } from '../messages/error-text';
 import {
@@ -25,11 +26,14 @@ export async function requestPreviewAccess(url: string): Promise<boolean> {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
     origins = [`${u.protocol}//${u.hostname}/*`];
   } catch {
+    // Not a URL: there is no origin to ask for.
     return false;
   }
   try {
     return await browser.permissions.request({ origins });
-  } catch {
+  } catch (error) {
+    // Not granted: the caller says so to the user; why the request failed goes to the debug log.
+    reportTo('preview: ask for the page origin')(error);
     return false;
   }
 }
@@ -68,6 +72,7 @@ export async function sendToAgent<R extends AgentRequest>(tabId: number, request
     const parsed = schema.safeParse(answer);
     return parsed.success ? parsed.data : undefined;
   } catch {
+    // No agent in the tab (not injected, or the page navigated): no answer.
     return undefined;
   }
 }

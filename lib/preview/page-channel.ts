@@ -89,6 +89,7 @@ export function createPageChannel(options: PageChannelOptions = {}): PageChannel
     try {
       read = readPageMessage(data, limits);
     } catch {
+      // A hostile page message that throws while being read is dropped like a malformed one.
       read = undefined;
     }
     if (!read) {

@@ -138,6 +138,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       const text = await response.text();
       json = text === '' ? undefined : JSON.parse(text);
     } catch {
+      // Not JSON: reported to the caller as a bad response, with the status.
       return failure('bad-response', `the registry's answer (${response.status}) is not JSON; is ${base} a Tagpoint registry?`, response.status);
     }
     if (response.ok) return read(json);

@@ -28,6 +28,7 @@ function isHttpUrl(text: string): boolean {
     const url = new URL(text);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
   } catch {
+    // Not a URL at all: not an http(s) URL.
     return false;
   }
 }
@@ -86,6 +87,7 @@ export function originOf(url: string): string | undefined {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
   } catch {
+    // Not a URL: it has no origin.
     return undefined;
   }
 }

@@ -9,6 +9,7 @@ export function isDebugRequested(): boolean {
   try {
     return /[?&]tagpoint_debug=1\b/.test(location.search) || localStorage.getItem('tagpoint_debug') === '1';
   } catch {
+    // localStorage can throw (sandboxed frame, storage off): then no debug mode.
     return false;
   }
 }

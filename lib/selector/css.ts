@@ -33,6 +33,7 @@ export function isUniqueMatch(scope: ParentNode, selector: string, el: Element):
     const found = scope.querySelectorAll(selector);
     return found.length === 1 && found[0] === el;
   } catch {
+    // A selector the browser refuses matches nothing, so it is not a unique match.
     return false;
   }
 }

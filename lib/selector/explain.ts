@@ -62,6 +62,7 @@ export function explainSelector(selector: string, testAttributes: readonly strin
   try {
     tokens = parse(selector)[0] ?? [];
   } catch {
+    // A selector css-what cannot parse has no signals to explain.
     return { selector, signals: [], structural: false };
   }
   const lastCombinator = tokens.reduce((at, t, i) => (['descendant', 'child', 'sibling', 'adjacent'].includes(t.type) ? i : at), -1);

@@ -110,6 +110,7 @@ export function createMirror(dir: string, store: RegistryStore, options: MirrorO
         if (!match) continue;
         const file = join(dir, site, name);
         const pid = Number(match[1]);
+        // A temp file already gone has age "infinite": removing it again is harmless (force).
         const age = Date.now() - ((await stat(file).catch(() => undefined))?.mtimeMs ?? 0);
         if (pid !== process.pid && (!isRunning(pid) || age > staleTempMs)) await rm(file, { force: true });
       }

@@ -382,6 +382,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
         await app.close();
         await health.close();
         await writer.close();
+        // The repair's failure was logged when it happened; closing must go on.
         await repaired.catch(() => undefined);
         await mirror?.close();
       } finally {

@@ -19,6 +19,7 @@ export function createRuntimeBundle(path: string) {
       }
       return { ok: true, body: cached.body, etag: cached.etag };
     } catch {
+      // No readable file: the answer says so, with how to build it.
       return {
         ok: false,
         message: `the runtime bundle is not built: no file at ${path}; run \`npm run build:runtime\` (or start the registry with another runtimeBundlePath)`,

@@ -12,6 +12,7 @@ export function siteIdForUrl(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
+    // Not a URL: no site.
     return undefined;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;

@@ -169,6 +169,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         retry(request.items, after > 0 ? Math.min(max, after * 1000) : undefined);
       }
     } catch {
+      // A network failure: the same as a retryable status, the items are retried with backoff.
       retry(request.items);
     } finally {
       for (const item of request.items) inFlight.delete(item);
@@ -195,10 +196,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         // A beacon carries no headers: only without Basic auth.
         sent = auth === 'body' && navigator.sendBeacon(request.url, new Blob([request.body], { type: 'text/plain' }));
         if (!sent && doFetch) {
+          // Best effort on pagehide: the page is going away and nothing may throw into it; `sent` decides what is kept.
           void doFetch(request.url, { method: 'POST', headers, body: request.body, credentials: 'omit', keepalive: true }).catch(() => undefined);
           sent = request.body.length < MAX_REQUEST_BYTES;
         }
       } catch {
+        // sendBeacon or fetch refused (size, policy): the items are kept for the next page.
         sent = false;
       }
       if (!sent) left.push(...request.items);

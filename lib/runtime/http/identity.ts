@@ -50,6 +50,7 @@ function decode(raw: string | null | undefined): string | null {
     const value = JSON.parse(raw);
     return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   } catch {
+    // analytics.js also stores plain strings: a value that is not JSON is the id itself.
     return raw;
   }
 }
@@ -61,6 +62,7 @@ function readCookie(name: string): string | null {
       try {
         return decode(decodeURIComponent(part.slice(eq + 1)));
       } catch {
+        // A malformed cookie value (bad %-escape) is no id.
         return null;
       }
     }
@@ -82,6 +84,7 @@ export function topDomain(hostname: string): string | undefined {
         return domain;
       }
     } catch {
+      // Cookies refused (sandbox, policy): no shared domain, ids stay on this host.
       return undefined;
     }
   }

@@ -72,6 +72,7 @@ export function createHttpSink(options: HttpSinkOptions): HttpSink {
       });
     }
   } catch {
+    // A hostile or broken page environment (no storage, odd globals): no sink, and nothing thrown into the page.
     delivery = undefined;
   }
 
