@@ -13,6 +13,7 @@ import { ImportExport } from './ImportExport';
 import { TagEditor } from './TagEditor';
 import { TagList } from './TagList';
 import { useTabSession } from './useTabSession';
+import { useTagHealth } from './useTagHealth';
 import './sidepanel.css';
 
 /** Props of the side panel. */
@@ -43,6 +44,7 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
   const [attributes, setAttributes] = useState<Record<string, string[]>>({});
   const [pickingRow, setPickingRow] = useState<string | undefined>();
   const [undo, setUndo] = useState<{ tag: Tag; index: number } | undefined>();
+  const health = useTagHealth(url);
   const pickingRowRef = useRef<string | undefined>(undefined);
   pickingRowRef.current = pickingRow;
 
@@ -261,6 +263,13 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
           onDuplicate={(tag) => url && setDraft({ ...draftFromTag({ ...tag, id: newTagId(), event: `${tag.event} Copy` }, url), isNew: true })}
           onToggle={(tag) => site && void store.saveTag(site, { ...tag, enabled: tag.enabled === false }).then((r) => r.ok && setDrafts(r.site))}
           onDelete={(tag) => void remove(tag)}
+          health={health.kind === 'ready' ? health.tags : undefined}
+          onRepair={(tag, repair) => {
+            if (!url) return;
+            setDraft(draftFromTag(tag, url));
+            // A broken target is picked again; a relocation is reviewed in the editor (its fallbacks and fingerprint).
+            if (repair === 'repick' && tabId !== undefined) void sendToPicker(tabId, { type: 'picker:start', purpose: 'target' });
+          }}
         />
       )}
       {drafts && drafts.invalid.length > 0 && (

@@ -1,5 +1,6 @@
 import type { Tag } from '../../lib/config/types';
 import { describeTagState, type TagPageState } from '../../lib/picker/tag-state';
+import type { TagHealthView } from '../../lib/health/describe';
 
 /** Props of the tag list. */
 export interface TagListProps {
@@ -12,6 +13,10 @@ export interface TagListProps {
   onDuplicate(tag: Tag): void;
   onToggle(tag: Tag): void;
   onDelete(tag: Tag): void;
+  /** Live health per tag id, from the registry (lib/health/watch.ts); absent when not known. */
+  health?: Map<string, TagHealthView>;
+  /** Opens the repair a tag's health asks for (re-pick its target, or review its relocation). */
+  onRepair?(tag: Tag, repair: NonNullable<TagHealthView['repair']>): void;
 }
 
 function matchesQuery(tag: Tag, query: string): boolean {
@@ -46,6 +51,7 @@ export function TagList(props: TagListProps) {
               <span class="tag-state" data-state={state.kind}>
                 {describeTagState(state)}
               </span>
+              {props.health?.get(tag.id) && <TagHealthLine tag={tag} view={props.health.get(tag.id)!} onRepair={props.onRepair} />}
               <span class="tag-actions">
                 <button type="button" onClick={() => props.onEdit(tag)} aria-label={`Edit "${tag.event}"`}>
                   Edit
@@ -65,5 +71,19 @@ export function TagList(props: TagListProps) {
         })}
       </ul>
     </section>
+  );
+}
+
+/** "Live: broken since 14:00 UTC: not found on 100% of 320 views on /checkout" and the repair it leads to. */
+function TagHealthLine({ tag, view, onRepair }: { tag: Tag; view: TagHealthView; onRepair?: TagListProps['onRepair'] }) {
+  return (
+    <span class="tag-health" data-health={view.state}>
+      Live: {view.text}
+      {view.repair && onRepair && (
+        <button type="button" onClick={() => onRepair(tag, view.repair!)} aria-label={`${view.repair === 'repick' ? 'Re-pick the target of' : 'Review the relocation of'} "${tag.event}"`}>
+          {view.repair === 'repick' ? 'Re-pick' : 'Review relocation'}
+        </button>
+      )}
+    </span>
   );
 }
