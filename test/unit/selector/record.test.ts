@@ -94,3 +94,18 @@ describe('fingerprintAgrees with a record', () => {
     }
   });
 });
+
+describe('a record named by a link only it holds', () => {
+  it('anchors on :has() that link, which the strict parser accepts', () => {
+    document.body.innerHTML = `<ul class="products">${['lamp', 'chair', 'desk']
+      .map((slug) => `<li class="product"><a href="/products/${slug}"><h2>${slug}</h2></a><button type="button" class="add">Add to cart</button></li>`)
+      .join('')}</ul>`;
+    const button = document.querySelectorAll('button')[1]!;
+    const locator = createLocator(button);
+    expect(locator.selector).toBe('li:has(a[href="/products/chair"]) button[type="button"]');
+    expect(LocatorSchema.safeParse(locator).success).toBe(true);
+    const list = document.querySelector('ul')!;
+    list.prepend(list.lastElementChild!);
+    expect(resolveLocator(locator, document)).toEqual([button]);
+  });
+});
