@@ -1,6 +1,6 @@
 import type { Locator } from '../config/types';
 import { findNear } from '../core/properties';
-import { createLocator, explainLocator, findSimilar, resolveLocator } from '../selector';
+import { createLocator, createPropertySelector, explainLocator, findSimilar, resolveLocator } from '../selector';
 import type { LocatorFunctions } from './controller';
 
 /**
@@ -25,6 +25,9 @@ export const pickerLocators: LocatorFunctions = {
   },
   explain: (locator) => explainLocator(locator).summary,
   nearSelector(el, target) {
+    // relative to the tag's element first (its record, else their nearest common ancestor)
+    const relative = createPropertySelector(el, target);
+    if (relative && findNear(target, relative, el.ownerDocument) === el) return relative;
     const similar = findSimilar(el);
     // Kept only if the runtime's own lookup from the target lands on this very element.
     return similar.count >= 2 && findNear(target, similar.selector, el.ownerDocument) === el ? similar.selector : undefined;

@@ -3,6 +3,7 @@ export { createLocator, type LocatorOptions } from './create';
 export { resolveLocator, isFingerprintMatch, normalizeText, TEXT_SAMPLE_LENGTH } from './resolve';
 export { createFingerprint } from './fingerprint';
 export { findSimilar, type SimilarResult, type SimilarOptions } from './similar';
+export { createPropertySelector, type PropertySelectorOptions } from './relative';
 export { explainLocator, explainSelector, type LocatorExplanation, type SelectorExplanation, type Signal } from './explain';
 export type { SignalKind } from './atoms';
 export {

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LocatorSchema } from '../../../lib/config';
 import { fingerprintAgrees } from '../../../lib/core';
-import { createLocator, resolveLocator } from '../../../lib/selector';
+import { findNear } from '../../../lib/core/properties';
+import { pickerLocators } from '../../../lib/picker/locators';
+import { createLocator, createPropertySelector, resolveLocator } from '../../../lib/selector';
 import { findRecord } from '../../../lib/selector/record';
 
 const ORDERS = [10271, 10272, 10273, 10274, 10275];
@@ -107,5 +109,37 @@ describe('a record named by a link only it holds', () => {
     const list = document.querySelector('ul')!;
     list.prepend(list.lastElementChild!);
     expect(resolveLocator(locator, document)).toEqual([button]);
+  });
+});
+
+describe('createPropertySelector: relative to the tag element', () => {
+  const grid = (ids: string[], banner = false) =>
+    `<main>${banner ? '<div class="banner"><h3><a href="/sale">Sale</a></h3></div>' : ''}<div></div><div class="grid">${ids
+      .map(
+        (id) =>
+          `<article data-product-id="${id}" data-price-cents="100"><div class="media"></div><div><h3><a href="/products/${id}">Product ${id}</a></h3><p>$1.00</p></div><button type="button">Add to cart</button></article>`,
+      )
+      .join('')}</div></main>`;
+  const card = (id: string) => document.querySelector(`[data-product-id="${id}"]`)!;
+
+  it('reads the clicked card own title after a banner is added and the cards reordered', () => {
+    document.body.innerHTML = grid(['p1', 'p2', 'p3']);
+    const title = card('p2').querySelector('h3 a')!;
+    const selector = createPropertySelector(title, card('p2').querySelector('button')!)!;
+    expect(selector).not.toMatch(/nth-|p2/);
+    document.body.innerHTML = grid(['p3', 'p1', 'p2'], true);
+    for (const id of ['p1', 'p2', 'p3']) expect(findNear(card(id).querySelector('button')!, selector, document)).toBe(card(id).querySelector('h3 a'));
+  });
+
+  it('the picker keeps it (the runtime lookup from the target lands on the element)', () => {
+    document.body.innerHTML = grid(['p1', 'p2', 'p3']);
+    const title = card('p2').querySelector('h3 a')!;
+    expect(pickerLocators.nearSelector!(title, card('p2').querySelector('button')!)).toBe(createPropertySelector(title, card('p2').querySelector('button')!));
+  });
+
+  it('outside a record: unique inside the nearest common ancestor', () => {
+    document.body.innerHTML = '<form><fieldset><legend>Plan</legend><select name="plan"><option>Pro</option></select></fieldset><p class="total">$9</p><button type="submit">Buy</button></form><p class="total">other</p>';
+    const selector = createPropertySelector(document.querySelector('form p.total')!, document.querySelector('button')!)!;
+    expect(findNear(document.querySelector('button')!, selector, document)).toBe(document.querySelector('form p.total'));
   });
 });
