@@ -6,6 +6,7 @@
 import type { Fingerprint } from '../config/types';
 import { FIELDS } from './sensitive';
 import { cleanText } from './properties';
+import { isStateAttribute } from './selector-policy';
 
 // A fingerprint keeps a 64-character text sample (cut where it may end in a space); case
 // and numbers are ignored.
@@ -44,7 +45,8 @@ export function fingerprintAgrees(el: Element, fp: Fingerprint): boolean {
   let differ = 0;
   let identifying = 0;
   const attributes = fp.attributes || {};
-  for (const name of Object.keys(attributes)) el.getAttribute(name) === attributes[name] ? (agree++, KIND.test(name) || identifying++) : differ++;
+  // A field's value or state is never compared: the match would be an oracle of it.
+  for (const name of Object.keys(attributes)) isStateAttribute(name) || (el.getAttribute(name) === attributes[name] ? (agree++, KIND.test(name) || identifying++) : differ++);
   if (!differ && identifying) return true;
   // Form fields have no text sample: their content is user data.
   if (typeof fp.text === 'string') norm(FIELDS.test(el.localName) ? '' : el.textContent) === norm(fp.text) ? agree++ : differ++;

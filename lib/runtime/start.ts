@@ -11,13 +11,22 @@ export interface StartOptions extends RuntimeOptions {
   timeout?: number;
   /** Keep the last good config of `configUrl` and use it when loading fails. Default true. */
   cache?: boolean;
+  /**
+   * Longest config text kept in localStorage, in characters (what browsers count against
+   * the origin's quota, about 5 million for all of a site's storage). A longer config is not
+   * kept, and an older copy of it is removed, so the cache never takes the room the page's
+   * own `setItem` needs. Default 262144 (256 Ki).
+   */
+  cacheLimit?: number;
 }
 
 /**
  * Fetches the config (aborted after `timeout`), keeps the last good one in localStorage under
- * its absolute URL as `<revision>\n<config text>` (rewritten only when the revision changes),
- * and falls back to that copy when the fetch or the config fails.
+ * its absolute URL as `<revision>\n<config text>` (rewritten only when the revision changes;
+ * not kept past `cacheLimit`), and falls back to that copy when the fetch or the config fails.
  */
+const loadError = (runtime: Runtime, error: unknown) => runtime.report({ type: 'load-error', reason: String(error).slice(0, 200) });
+
 async function load(runtime: Runtime, url: string, options: StartOptions): Promise<void> {
   let key: string | false = false;
   try {
@@ -34,14 +43,20 @@ async function load(runtime: Runtime, url: string, options: StartOptions): Promi
     if (runtime.load(config, 'network')) {
       try {
         const head = config.revision + '\n';
-        if (key && !localStorage.getItem(key)?.startsWith(head)) localStorage.setItem(key, head + text);
-      } catch {
-        // Storage full or forbidden: no copy then.
+        if (key && !localStorage.getItem(key)?.startsWith(head)) {
+          // An older revision must not outlive a config too long to keep.
+          localStorage.removeItem(key);
+          if (text.length > (options.cacheLimit ?? 262144)) throw 'too long to keep';
+          localStorage.setItem(key, head + text);
+        }
+      } catch (error) {
+        // Storage full (the copy is then not kept) or forbidden.
+        loadError(runtime, 'cache: ' + error);
       }
       return;
     }
   } catch (error) {
-    runtime.report({ type: 'load-error', reason: String(error).slice(0, 200) });
+    loadError(runtime, error);
   }
   try {
     const text = (key && localStorage.getItem(key)) as string;
@@ -64,14 +79,20 @@ async function load(runtime: Runtime, url: string, options: StartOptions): Promi
  *   const tagpoint = await Tagpoint.start({ configUrl: '/v1/sites/shop/config.json' });
  *   tagpoint.stop();
  */
-export function start(options: StartOptions = {}): TagpointHandle | Promise<TagpointHandle> {
-  // createRuntime and load() catch their own errors, so nothing here throws into the page.
-  const runtime = createRuntime(options);
-  const handle: TagpointHandle = runtime;
-  const url = options.configUrl;
-  if (options.config !== undefined || !url) {
-    if (!runtime.load(options.config, 'inline')) runtime.fail();
-    return handle;
+export function start(options?: StartOptions): TagpointHandle | Promise<TagpointHandle> {
+  try {
+    // A plain copy, read once: `null`, a number, a proxy or getters that throw give no
+    // options (or throw here, into the catch) instead of at some later read.
+    const o: StartOptions = { ...options };
+    const runtime = createRuntime(o);
+    const url = o.configUrl;
+    if (o.config !== undefined || !url) {
+      if (!runtime.load(o.config, 'inline')) runtime.fail();
+      return runtime;
+    }
+    return load(runtime, url, o).then(() => runtime);
+  } catch {
+    // createRuntime and load() catch their own errors: this is what is left (no DOM).
+    return { stop() {}, update: () => false };
   }
-  return load(runtime, url, options).then(() => handle);
 }

@@ -49,3 +49,24 @@ describe('fingerprintAgrees', () => {
     expect(fingerprintAgrees(document.getElementById(id)!, fp)).toBe(want);
   });
 });
+
+// Issue 11: a fingerprint's state attributes (lib/core/selector-policy.ts) are never compared.
+describe('fingerprints and field state', () => {
+  it('a fingerprint never compares a value: the match does not depend on it', () => {
+    const el = document.createElement('input');
+    el.setAttribute('name', 'pw');
+    el.setAttribute('type', 'password');
+    const fp = { tag: 'input', attributes: { name: 'pw', type: 'password', value: '7f' } };
+    el.setAttribute('value', '7f');
+    const withRight = fingerprintAgrees(el, fp);
+    el.setAttribute('value', '00');
+    expect(fingerprintAgrees(el, fp)).toBe(withRight);
+    // One differing fact among agreeing ones still agrees; the value must not be that fact.
+    const leaky = { tag: 'input', attributes: { name: 'pw', type: 'submit', value: '7f' } };
+    el.setAttribute('value', '7f');
+    const a = fingerprintAgrees(el, leaky);
+    el.setAttribute('value', '00');
+    expect(fingerprintAgrees(el, leaky)).toBe(a);
+  });
+});
+
