@@ -19,16 +19,17 @@
  * set it from the typed value). No selector tests them (`value` only on a button, where it
  * is the label) and no fingerprint records or compares them.
  */
-export const isStateAttribute = (name: string): boolean => ATTRIBUTE.test('[' + name);
+export const isStateAttribute = (name: string): boolean => ORACLE.test('[' + name);
 
-// An attribute test of one of them, in canonical text, in any namespace form (`[*|value]`,
-// `[|value]`), any operator or none.
-const ATTRIBUTE = /\[([^|\]]*\|(?!=))?(value|checked|selected|aria-invalid)(?![-\w])/i;
-// Pseudo-classes that match on a field's value or live state: any whose name holds one of these: `:invalid`, `:user-valid`, `:-moz-ui-invalid`,
-// `:out-of-range`, `:-webkit-autofill`, `:placeholder-shown`...
-const PSEUDO = /:[-\w]*(checked|indeterminate|default|placeholder|valid|range|autofill|blank|dir)[-\w]*/;
-// A compound that stands for a button: `button…`, or `input…[type=submit|reset|button|image]`.
-const BUTTON = /^(button|input(?=.*\[type=(submit|reset|button|image)\]))(?![-\w|])/;
+// A pseudo-class that matches on a field's value or live state: any whose name holds one of
+// these words (`:invalid`, `:user-valid`, `:-moz-ui-invalid`, `:out-of-range`,
+// `:-webkit-autofill`, `:placeholder-shown`...); or an attribute test of a state attribute,
+// in any namespace form (`[*|value]`, `[|value]`), any operator or none. In canonical text.
+const ORACLE = /:[-\w]*(checked|indeterminate|default|placeholder|valid|range|autofill|blank|dir)[-\w]*|\[([^|\]]*\|(?!=))?(value|checked|selected|aria-invalid)(?![-\w])[^\]]*\]?/i;
+// A compound that stands for a button, at any depth: `button…`, or `input…` holding
+// `[type=submit|reset|button|image]`. A compound runs between whitespace, combinators (`~`
+// but not `~=`), commas and parentheses.
+const BUTTON = /(^|[\s>+,()])(button|input(?=(?:[^\s>+,()~]|~=)*\[type=(submit|reset|button|image)\]))(?![-\w|])(?:[^\s>+,()~]|~=)*/g;
 // Comments, strings, escapes and non-ASCII characters, found left to right as the CSS
 // tokenizer finds them (a comment inside a string is string, and so on).
 const TOKENS = /\/\*[^]*?(?:\*\/|$)|(["'])((?:\\[^]|(?!\1)[^\\])*)\1?|\\(?:([\da-f]{1,6})(?:\r\n|\s)?|([^]))?|[^\0-\x7f]/gi;
@@ -56,28 +57,23 @@ export function canonicalSelector(selector: string): string {
 
 /**
  * The part of `selector` (canonical) that could observe a field's value or state
- * (`:checked`, `input[name=csrf][value^=7f]`), or undefined when none can. Call it on a
+ * (`:checked`, `[value^=7f]`), or undefined when none can. Call it on a
  * selector the browser (or the CSS parser) has accepted; on anything else the answer only
  * errs towards refusing.
  */
 export function selectorOracle(selector: string): string | undefined {
-  const canonical = canonicalSelector(selector);
-  const pseudo = PSEUDO.exec(canonical);
-  if (pseudo) return pseudo[0];
-  for (const compound of canonical.split(/(?:[\s>+,()]|~(?!=))+/)) {
-    const attribute = ATTRIBUTE.exec(compound);
-    if (attribute && (attribute[2] != 'value' || !BUTTON.test(compound))) return compound;
-  }
+  // A button's own value tests are its label: taken out before the one test of the rest.
+  return ORACLE.exec(canonicalSelector(selector).replace(BUTTON, (m) => m.replace(/\[value/g, '[')))?.[0];
 }
 
 /**
  * The strict parser's and the editor's message for a selector the policy refuses, or
- * undefined: "selector tests a field's value: input[name=csrf][value^=7f] (…)".
+ * undefined: "selector tests a field's value: [value^=7f] (…)".
  */
 export function selectorPolicyMessage(selector: string): string | undefined {
   const part = selectorOracle(selector);
   if (part === undefined) return undefined;
-  return /\[([^|\]]*\|)?value(?![-\w])/.test(part)
+  return /^\[([^|\]]*\|)?value/.test(part)
     ? `selector tests a field's value: ${part} (a config may test the value only of a button, where it is the label: button[value=…] or input[type=submit][value=…])`
     : `selector tests a field's state: ${part} (a selector may not depend on what a visitor typed, chose or autofilled)`;
 }
