@@ -23,8 +23,10 @@ const KIND = /^(type|role)$/;
 const inRecord = (el: Element, r: { item: string; keys: string[] }) => {
   try {
     const item = el.closest(r.item)!;
-    // one string search first: most look-alikes in other records fail it
-    const text = item.textContent!;
+    // one string search first: most look-alikes in other records fail it. Keys are recorded
+    // with whitespace collapsed, so the item's text is compared collapsed too (a key spanning a
+    // line break in the source never matched: corpus pages clean-links, royal-road)
+    const text = item.textContent!.replace(/\s+/g, ' ');
     return r.keys.some((k) => text.includes(k)) && [...item.querySelectorAll('*')].some((e) => r.keys.includes(cleanText(e.textContent, 64)));
   } catch {
     return false;
