@@ -13,28 +13,13 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { shopPageHtml } from './shop-page';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TAGS = 1_000;
 const ROUNDS = 15;
 const SLICE_MS = 5;
 
-function pageHtml(): string {
-  const cards: string[] = [];
-  for (let i = 0; i < 250; i++) {
-    cards.push(
-      `<article class="card product-${i % 40}" id="p-${i}" data-sku="SKU-${i}"><div class="media"><img alt="" class="thumb"><span class="badge">new</span></div>` +
-        `<h2 class="title"><a href="/p/${i}" class="name">Product ${i}</a></h2><p class="desc"><span>Nice</span> <em>thing</em> <b>${i}</b></p>` +
-        `<div class="price-row"><span class="price">$${i}.99</span><s class="was">$${i + 5}.99</s></div>` +
-        `<div class="actions"><button class="btn add" data-testid="add-${i}"><i class="icon"></i><span>Add</span></button>` +
-        `<button class="btn wish share" data-testid="wish-${i}"><i class="icon"></i></button></div></article>`,
-    );
-  }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
-<header id="top"><nav class="nav"><ul>${Array.from({ length: 20 }, (_, i) => `<li class="nav-item"><a href="/c/${i}" class="nav-link">C${i}</a></li>`).join('')}</ul></nav></header>
-<main id="main"><section class="hero"><h1>Shop</h1></section><section class="grid" id="grid">${cards.join('')}</section></main>
-<footer><ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/f/${i}">F${i}</a></li>`).join('')}</ul></footer></body></html>`;
-}
 
 function configOf(n: number) {
   const tags = [];
@@ -59,7 +44,7 @@ async function main() {
   const bundle = await build({ entryPoints: [path.join(root, 'lib/health/check-entry.ts')], bundle: true, minify: true, write: false, format: 'iife', target: 'chrome100', logLevel: 'error' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   const page = await browser.newPage();
-  await page.setContent(pageHtml());
+  await page.setContent(shopPageHtml('btn wish share'));
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   const result = await page.evaluate(

@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildRuntime, runtimeOutDir } from '../scripts/build-runtime';
+import { shopPageHtml } from './shop-page';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const CLICKS = 200; // per mode and round
@@ -26,22 +27,6 @@ const CLICKS = 200; // per mode and round
 // mode is kept (noise only ever adds time).
 const ROUNDS = 15;
 
-function pageHtml(): string {
-  const cards: string[] = [];
-  for (let i = 0; i < 250; i++) {
-    cards.push(
-      `<article class="card product-${i % 40}" id="p-${i}" data-sku="SKU-${i}"><div class="media"><img alt="" class="thumb"><span class="badge">new</span></div>` +
-        `<h2 class="title"><a href="/p/${i}" class="name">Product ${i}</a></h2><p class="desc"><span>Nice</span> <em>thing</em> <b>${i}</b></p>` +
-        `<div class="price-row"><span class="price">$${i}.99</span><s class="was">$${i + 5}.99</s></div>` +
-        `<div class="actions"><button class="btn add" data-testid="add-${i}"><i class="icon"></i><span>Add</span></button>` +
-        `<button class="btn wish" data-testid="wish-${i}"><i class="icon"></i></button></div></article>`,
-    );
-  }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
-<header id="top"><nav class="nav"><ul>${Array.from({ length: 20 }, (_, i) => `<li class="nav-item"><a href="/c/${i}" class="nav-link">C${i}</a></li>`).join('')}</ul></nav></header>
-<main id="main"><section class="hero"><h1>Shop</h1></section><section class="grid" id="grid">${cards.join('')}</section></main>
-<footer><ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/f/${i}">F${i}</a></li>`).join('')}</ul></footer></body></html>`;
-}
 
 /** Realistic selectors, most for elements on this page, many for other pages' elements. */
 function tagsOf(n: number): unknown[] {
@@ -81,7 +66,7 @@ async function main() {
   const runtime = readFileSync(path.join(runtimeOutDir, 'tagpoint.js'), 'utf8');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   const page = await browser.newPage();
-  await page.setContent(pageHtml());
+  await page.setContent(shopPageHtml());
   await page.addScriptTag({ content: runtime });
   // tsx keeps function names with a helper the page does not have.
   await page.evaluate('globalThis.__name = (f) => f');
