@@ -1,6 +1,10 @@
 /**
  * Builds the website runtime (lib/runtime) with esbuild:
- *   .output/runtime/tagpoint.js   minified IIFE for the script tag (defines window.Tagpoint)
+ *   .output/runtime/tagpoint.js   minified IIFE for the script tag (defines window.Tagpoint),
+ *                                 without the debug bridge
+ *   .output/runtime/tagpoint-debug.js  the same with the debug bridge, which tagpoint.js loads
+ *                                      from beside itself instead of starting when debug is
+ *                                      requested (lib/runtime/debug.ts, DEBUG_BRIDGE)
  *   .output/runtime/tagpoint.mjs  minified ES module (start, tagpointPlugin, ...)
  *   .output/runtime/tagpoint-http.js   the HTTP sink (IIFE, defines window.TagpointHttp), which
  *                                      tagpoint.js loads from beside itself only with a write key
@@ -48,12 +52,14 @@ async function compress(file: string, module: boolean): Promise<void> {
   writeFileSync(file, out.code);
 }
 
-/** Builds the six files; returns their paths and min+gzip sizes in bytes. */
+/** Builds the seven files; returns their paths and min+gzip sizes in bytes. */
 export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: string; gzip: number; raw: number }[]> {
   mkdirSync(outDir, { recursive: true });
   const iife = path.join(outDir, 'tagpoint.js');
   const esm = path.join(outDir, 'tagpoint.mjs');
-  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: iife });
+  const debugIife = path.join(outDir, 'tagpoint-debug.js');
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: iife, define: { __TAGPOINT_DEBUG__: 'false' } });
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: debugIife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/index.ts')], format: 'esm', outfile: esm });
   const httpIife = path.join(outDir, 'tagpoint-http.js');
   const httpEsm = path.join(outDir, 'tagpoint-http.mjs');
@@ -63,7 +69,7 @@ export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: stri
   const healthEsm = path.join(outDir, 'tagpoint-health.mjs');
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/health/auto.ts')], format: 'iife', outfile: healthIife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/health/index.ts')], format: 'esm', outfile: healthEsm });
-  const files = [iife, esm, httpIife, httpEsm, healthIife, healthEsm];
+  const files = [iife, esm, debugIife, httpIife, httpEsm, healthIife, healthEsm];
   for (const file of files) await compress(file, file.endsWith('.mjs'));
   return files.map((file) => {
     const bytes = readFileSync(file);

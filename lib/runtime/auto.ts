@@ -9,7 +9,13 @@
  * (send to Segment's HTTP Tracking API without analytics.js, through tagpoint-http.js loaded
  * from beside this file) and `data-api-host` (the API's host; default `api.segment.io/v1`).
  * The analytics-next plugin is in the ES module build.
+ *
+ * With debug requested (`?tagpoint_debug=1`, `localStorage.tagpoint_debug = '1'`), this file
+ * (built without the debug bridge) does not start: it loads tagpoint-debug.js from beside
+ * itself with a copy of this script tag's attributes, and that file (this entry built with
+ * the bridge) goes on from there.
  */
+import { DEBUG_BRIDGE, isDebugRequested } from './debug';
 import { start } from './start';
 import { VERSION } from './version';
 
@@ -23,11 +29,14 @@ try {
   // With data-health (tag health, health/auto.ts) or a write key (the HTTP sink, http/auto.ts),
   // that file (beside this one: same folder, same origin) is loaded and starts the runtime
   // itself, reading this script tag; nothing else loads them. (The src setter takes the URL as its string.)
-  const part = 'health' in data ? 'health' : 'writeKey' in data && 'http';
-  if (url)
-    part
-      ? document.head.append(Object.assign(document.createElement('script'), { src: new URL(`tagpoint-${part}.js`, script!.src) as unknown as string }))
-      : start({ configUrl: url, dataLayer: 'datalayer' in data });
+  const load = (part: string, tag = document.createElement('script')) => {
+    // The copy keeps every data- attribute, for tagpoint-debug.js to read as its own.
+    if (part == 'debug') for (const { name, value } of script!.attributes) tag.setAttribute(name, value);
+    tag.src = new URL(`tagpoint-${part}.js`, script!.src) as unknown as string;
+    document.head.append(tag);
+  };
+  const part = !DEBUG_BRIDGE && isDebugRequested() ? 'debug' : 'health' in data ? 'health' : 'writeKey' in data && 'http';
+  if (url) part ? load(part) : start({ configUrl: url, dataLayer: 'datalayer' in data });
 } catch {
   // Never throw into the page.
 }

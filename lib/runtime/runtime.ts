@@ -5,7 +5,7 @@
  */
 import type { Trigger } from '../config/limits';
 import type { ConfigMessage, DebugPayload, NotFiredReason } from './debug-protocol';
-import { createReporter, describeElement, toMessage, type DebugReporter } from './debug';
+import { createReporter, DEBUG_BRIDGE, describeElement, toMessage, type DebugReporter } from './debug';
 import { normalizeConfig, type InvalidTag, type RuntimeTag } from '../core/normalize';
 import { readProperties, readProperty, type PropertyValue } from '../core/properties';
 import type { AnalyticsLike, TrackFunction, TrackMeta } from './sinks';
@@ -29,7 +29,10 @@ export interface RuntimeOptions {
   /**
    * Debug bridge: `true` posts messages to the window (debug-protocol.ts), a function
    * receives them instead. Default: on when the URL has `tagpoint_debug=1` or
-   * `localStorage.tagpoint_debug` is `'1'`.
+   * `localStorage.tagpoint_debug` is `'1'`. tagpoint.js itself has no bridge (so it is
+   * smaller for every visitor): when debug is requested it loads tagpoint-debug.js, the same
+   * runtime with the bridge, from beside itself; a page that calls `Tagpoint.start({ debug })`
+   * itself loads tagpoint-debug.js instead, or uses the ES module.
    */
   debug?: boolean | DebugReporter;
   /** Longest text or value read into a property. Default 255. */
@@ -83,7 +86,7 @@ const VISIBLE_THRESHOLD = 0.5;
 
 /** Creates a runtime with no config yet: it listens and buffers until `load()`. */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
-  const reporter = createReporter(options.debug);
+  const reporter = DEBUG_BRIDGE ? createReporter(options.debug) : undefined;
   const maxText = options.maxTextLength ?? 255;
   const disposers: (() => void)[] = [];
   let stopped = false;

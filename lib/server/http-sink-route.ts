@@ -4,12 +4,13 @@ import { matchesIfNoneMatch } from './live-cache';
 import { createRuntimeBundle } from './runtime-bundle';
 
 /** The runtime's lazily loaded parts, by file name, with what each is called in a 404. */
-const PARTS = { 'tagpoint-http.js': 'HTTP sink bundle', 'tagpoint-health.js': 'tag health bundle' } as const;
+const PARTS = { 'tagpoint-http.js': 'HTTP sink bundle', 'tagpoint-health.js': 'tag health bundle', 'tagpoint-debug.js': 'debug runtime bundle' } as const;
 
 /**
  * Serves the runtime's lazily loaded parts from beside the runtime bundle: the HTTP sink at
- * `/tagpoint-http.js` and tag health at `/tagpoint-health.js`. tagpoint.js loads one from its
- * own folder when its script tag has a write key or `data-health`, so wherever tagpoint.js is
+ * `/tagpoint-http.js`, tag health at `/tagpoint-health.js` and the runtime with its debug bridge
+ * at `/tagpoint-debug.js`. tagpoint.js loads one from its own folder when its script tag has a
+ * write key or `data-health`, or debug is requested, so wherever tagpoint.js is
  * served its parts are too, from the same origin.
  */
 export function registerHttpSinkRoute(app: FastifyInstance, runtimeBundlePath: string): void {

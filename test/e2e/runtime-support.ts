@@ -4,7 +4,7 @@
  * @segment/analytics-next and a collector standing in for api.segment.io, all on 127.0.0.1.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { buildRuntime, runtimeOutDir } from '../../scripts/build-runtime';
@@ -49,7 +49,10 @@ function sendFile(res: http.ServerResponse, file: string, type: string) {
 export function serveRuntimeSite(site: SiteServer): RuntimeSite {
   const collected: Collected[] = [];
   let answer: ConfigAnswer = { status: 404 };
-  site.route('/rt/tagpoint.js', (_req, res) => sendFile(res, path.join(runtimeOutDir, 'tagpoint.js'), 'text/javascript'));
+  // tagpoint.js and the parts it loads from beside itself (tagpoint-debug.js with ?tagpoint_debug=1, ...).
+  for (const name of readdirSync(runtimeOutDir).filter((f) => /^tagpoint(-[a-z]+)?\.js$/.test(f))) {
+    site.route(`/rt/${name}`, (_req, res) => sendFile(res, path.join(runtimeOutDir, name), 'text/javascript'));
+  }
   site.route('/rt/config.json', (_req, res) => {
     const a = answer;
     if ('hang' in a) return; // never answers: the runtime's timeout must give up

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildRuntime } from '../../../scripts/build-runtime';
+import { TAGPOINT_DEBUG_SOURCE } from '../../../lib/runtime/debug-protocol';
 
 /** The budget: tagpoint.js at most 7 KB min+gzip (issue 3 set 6 KB; issues 12, 14 and 16 raised it for locator resolution, privacy, CSS matching, page/identify and the HTTP sink loader). Built by esbuild then terser (scripts/build-runtime.ts). */
 const BUDGET = 7 * 1024;
@@ -21,6 +22,13 @@ it(`tagpoint.js stays within ${BUDGET} bytes min+gzip`, () => {
   const iife = built.find((b) => b.file.endsWith('tagpoint.js'))!;
   expect(iife.gzip).toBeGreaterThan(1000);
   expect(iife.gzip).toBeLessThanOrEqual(BUDGET);
+});
+
+it('tagpoint.js carries no debug bridge, tagpoint-debug.js does (loaded only when debug is requested)', () => {
+  const code = (name: string) => readFileSync(built.find((b) => b.file.endsWith(name))!.file, 'utf8');
+  expect(code('tagpoint-debug.js')).toContain(TAGPOINT_DEBUG_SOURCE);
+  expect(code('tagpoint.js')).not.toContain(TAGPOINT_DEBUG_SOURCE);
+  expect(code('tagpoint.js')).toContain('tagpoint-${');
 });
 
 it('ships no zod, Preact or extension API', () => {
