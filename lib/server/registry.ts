@@ -40,8 +40,9 @@ export type { ErrorBody };
 
 // Cache-Control: lib/publish's client sends `no-cache` so it always sees the live version.
 const API_HEADERS = ['Authorization', 'Content-Type', 'If-None-Match', 'Cache-Control'];
-// Public: loaded or sent by every page of a site, from its own origin (the health GET needs a token anyway).
-const isPublicPath = (path: string) => path === '/tagpoint.js' || path.endsWith('/config.json') || path.endsWith('/health');
+// Public: loaded or sent by every page of a site, from its own origin: the runtime and the parts it
+// loads from beside itself (tagpoint-debug.js, ...), configs, health (the health GET needs a token anyway).
+const isPublicPath = (path: string) => /^\/tagpoint(-[a-z]+)?\.js$/.test(path) || path.endsWith('/config.json') || path.endsWith('/health');
 
 /**
  * Creates the config registry: opens (or creates) the SQLite file and builds the HTTP app.
