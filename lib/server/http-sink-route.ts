@@ -6,6 +6,9 @@ import { createRuntimeBundle } from './runtime-bundle';
 /** The runtime's lazily loaded parts, by file name, with what each is called in a 404. */
 const PARTS = { 'tagpoint-http.js': 'HTTP sink bundle', 'tagpoint-health.js': 'tag health bundle', 'tagpoint-debug.js': 'debug runtime bundle' } as const;
 
+/** True for a URL path the registry serves a runtime file at: `/tagpoint.js` or one of its parts. */
+export const isRuntimePath = (path: string): boolean => path === '/tagpoint.js' || Object.hasOwn(PARTS, path.slice(1));
+
 /**
  * Serves the runtime's lazily loaded parts from beside the runtime bundle: the HTTP sink at
  * `/tagpoint-http.js`, tag health at `/tagpoint-health.js` and the runtime with its debug bridge

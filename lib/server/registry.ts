@@ -13,7 +13,7 @@ import { createLiveCache, matchesIfNoneMatch } from './live-cache';
 import { createMirror } from './mirror';
 import { resolveRegistryOptions, type RegistryOptions, type ResolvedRegistryOptions } from './options';
 import { createRuntimeBundle } from './runtime-bundle';
-import { registerHttpSinkRoute } from './http-sink-route';
+import { isRuntimePath, registerHttpSinkRoute } from './http-sink-route';
 import { createStore, type PublishOutcome, type RegistryStore, type TokenRecord } from './store';
 import { createInlineWriter, createWorkerWriter } from './writer';
 
@@ -42,7 +42,7 @@ export type { ErrorBody };
 const API_HEADERS = ['Authorization', 'Content-Type', 'If-None-Match', 'Cache-Control'];
 // Public: loaded or sent by every page of a site, from its own origin: the runtime and the parts it
 // loads from beside itself (tagpoint-debug.js, ...), configs, health (the health GET needs a token anyway).
-const isPublicPath = (path: string) => /^\/tagpoint(-[a-z]+)?\.js$/.test(path) || path.endsWith('/config.json') || path.endsWith('/health');
+const isPublicPath = (path: string) => isRuntimePath(path) || path.endsWith('/config.json') || path.endsWith('/health');
 
 /**
  * Creates the config registry: opens (or creates) the SQLite file and builds the HTTP app.

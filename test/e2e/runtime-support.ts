@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { buildRuntime, runtimeOutDir } from '../../scripts/build-runtime';
+import { isRuntimePath } from '../../lib/server/http-sink-route';
 import { chromiumPath } from '../../scripts/find-chromium.mjs';
 import { expect, loopbackOnlyArgs, readBody, repoRoot, sendJson, test as base, type SiteServer } from './fixtures';
 
@@ -50,7 +51,7 @@ export function serveRuntimeSite(site: SiteServer): RuntimeSite {
   const collected: Collected[] = [];
   let answer: ConfigAnswer = { status: 404 };
   // tagpoint.js and the parts it loads from beside itself (tagpoint-debug.js with ?tagpoint_debug=1, ...).
-  for (const name of readdirSync(runtimeOutDir).filter((f) => /^tagpoint(-[a-z]+)?\.js$/.test(f))) {
+  for (const name of readdirSync(runtimeOutDir).filter((f) => isRuntimePath(`/${f}`))) {
     site.route(`/rt/${name}`, (_req, res) => sendFile(res, path.join(runtimeOutDir, name), 'text/javascript'));
   }
   site.route('/rt/config.json', (_req, res) => {
