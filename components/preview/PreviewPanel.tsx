@@ -5,7 +5,7 @@ import { entriesToCsv, entriesToJson } from '../../lib/preview/export';
 import type { LogFilter } from '../../lib/preview/filter';
 import { onPreviewChanged, requestPreviewAccess, sendPreviewRequest, sendToAgent } from '../../lib/preview/client';
 import type { PreviewState, TagPresence } from '../../lib/preview/schemas';
-import { createDraftStore, exportConfig, siteIdForUrl, type SiteDrafts } from '../../lib/store';
+import { exportConfig, type SiteDrafts } from '../../lib/store';
 import { Coverage } from './Coverage';
 import { downloadText } from './download';
 import { EventLog } from './EventLog';
@@ -15,8 +15,10 @@ import './preview.css';
 export interface PreviewPanelProps {
   /** The previewed tab. */
   tabId: number;
-  /** Its page URL (picks the site's drafts). */
+  /** Its page URL. */
   url?: string;
+  /** The drafts of the page's site (the side panel's, or `useSiteDrafts`), undefined without a page. */
+  drafts: SiteDrafts | undefined;
 }
 
 const EMPTY: PreviewState = { active: false, send: false, live: false, entries: [] };
@@ -26,12 +28,9 @@ const EMPTY: PreviewState = { active: false, send: false, live: false, entries: 
  * why-not-fired, coverage, export. The preview itself keeps running in the background
  * (lib/preview/service.ts) when this view closes.
  */
-export function PreviewPanel({ tabId, url }: PreviewPanelProps) {
-  const site = url ? siteIdForUrl(url) : undefined;
-  const store = useMemo(() => createDraftStore(), []);
-  useEffect(() => () => store.dispose(), [store]);
+export function PreviewPanel({ tabId, url, drafts }: PreviewPanelProps) {
+  const site = drafts?.site;
   const [state, setState] = useState<PreviewState>(EMPTY);
-  const [drafts, setDrafts] = useState<SiteDrafts | undefined>();
   const [send, setSend] = useState(false);
   const [live, setLive] = useState(false);
   const [status, setStatus] = useState('');
@@ -57,18 +56,6 @@ export function PreviewPanel({ tabId, url }: PreviewPanelProps) {
       stop();
     };
   }, [tabId]);
-
-  // The site's drafts, kept fresh while they are edited in the side panel.
-  useEffect(() => {
-    if (!site) return undefined;
-    let live = true;
-    void store.getSite(site).then((d) => live && setDrafts(d));
-    const stop = store.subscribe(site, (d) => live && setDrafts(d));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [site, store]);
 
   const built = useMemo(() => (drafts ? exportConfig(drafts) : undefined), [drafts]);
   const config = built?.ok ? built.config : undefined;

@@ -5,3 +5,4 @@ export { WhyNotFired, type WhyNotFiredProps } from './WhyNotFired';
 export { Coverage, type CoverageProps } from './Coverage';
 export { createPageOutline, OUTLINE_HOST, type PageOutlineOptions } from './page-outline';
 export { useTabUrl } from './useTabUrl';
+export { useSiteDrafts } from './useSiteDrafts';

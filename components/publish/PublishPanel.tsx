@@ -11,6 +11,7 @@ import {
   type RegistrySettings,
 } from '../../lib/publish';
 import { createRegistrySettingsStore, exportConfig, type LoadedRegistrySettings, type RegistrySettingsStore, type SiteDrafts } from '../../lib/store';
+import { reportTo } from '../../lib/debug';
 import { ErrorList } from './ErrorList';
 import { PublishDialog } from './PublishDialog';
 import { RegistrySettingsForm } from './RegistrySettings';
@@ -43,15 +44,15 @@ export function PublishPanel({ url, drafts, onPull, settingsStore, createClient 
   const [reviewing, setReviewing] = useState(0);
   const [refreshKey, setRefreshKey] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    void store.load().then((l) => live && setLoaded(l));
-    const stop = store.subscribe((l) => live && setLoaded(l));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [store]);
+  useEffect(
+    () =>
+      store.follow(setLoaded, (error) => {
+        // Unreadable storage: recorded, and the form asks for settings instead of loading forever.
+        reportTo('publish: load the registry settings')(error);
+        setLoaded(undefined);
+      }),
+    [store],
+  );
 
   const origin = originOf(url);
   const settings = loaded === 'loading' ? undefined : loaded?.settings;

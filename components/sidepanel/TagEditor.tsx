@@ -1,8 +1,8 @@
 import { TRIGGERS, type Trigger } from '../../lib/config/limits';
 import type { ConfigError } from '../../lib/config/types';
-import type { PropertyPreview } from '../../lib/messages';
 import { rowKey, type PropertyInput, type TagDraft } from '../../lib/picker/editor-draft';
 import { checkEventName } from '../../lib/picker/naming';
+import type { PropertyRowState } from '../../lib/sidepanel';
 import { PageRules } from './PageRules';
 import { PropertyRow } from './PropertyRow';
 
@@ -12,9 +12,8 @@ export interface TagEditorProps {
   url: string;
   /** Event names of the site's other tags. */
   existingEvents: string[];
-  previews: PropertyPreview[];
-  refusals: Record<string, string>;
-  attributes: Record<string, string[]>;
+  /** What is known of each property row besides the row, by row key. */
+  rows: Readonly<Record<string, PropertyRowState>>;
   pickingRow?: string;
   errors: ConfigError[];
   onChange(draft: TagDraft): void;
@@ -91,10 +90,10 @@ export function TagEditor(props: TagEditorProps) {
             key={row.key}
             row={row}
             index={i}
-            preview={props.previews[i]}
-            refused={props.refusals[row.key]}
+            preview={props.rows[row.key]?.preview}
+            refused={props.rows[row.key]?.refusal}
             picking={props.pickingRow === row.key}
-            attributes={props.attributes[row.key]}
+            attributes={props.rows[row.key]?.attributes}
             onChange={(next) => setRow(i, next)}
             onPick={() => props.onPickProperty(row.key)}
             onRemove={() => set({ properties: draft.properties.filter((_, j) => j !== i) })}

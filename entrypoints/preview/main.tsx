@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PreviewPanel, useTabUrl } from '../../components/preview';
+import { PreviewPanel, useSiteDrafts, useTabUrl } from '../../components/preview';
 import '../../components/shared/theme.css';
 
 // `preview.html?tabId=N`: the tab to preview (the popup and side panel open it so).
@@ -8,10 +8,11 @@ const tabId = param && /^\d+$/.test(param) ? Number(param) : undefined;
 
 function App() {
   const url = useTabUrl(tabId);
+  const drafts = useSiteDrafts(url);
   if (tabId === undefined) return <p>Open the preview from the Tagpoint popup or side panel.</p>;
   return (
     <main>
-      <PreviewPanel tabId={tabId} url={url} />
+      <PreviewPanel tabId={tabId} url={url} drafts={drafts} />
     </main>
   );
 }

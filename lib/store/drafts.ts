@@ -54,6 +54,12 @@ export interface DraftStore {
   replaceTags(site: string, tags: Tag[]): Promise<SiteDrafts>;
   /** Calls `listener` whenever the site's drafts change in storage (from any extension page). */
   subscribe(site: string, listener: (site: SiteDrafts) => void): () => void;
+  /**
+   * The site's drafts now and after every change: reads them, then follows `subscribe`. A read
+   * that fails goes to `onError` (default: dropped with the read). Returns the disposer; no
+   * call comes after it.
+   */
+  follow(site: string, listener: (site: SiteDrafts) => void, onError?: (error: unknown) => void): () => void;
   /** Site ids with drafts. */
   listSites(): Promise<string[]>;
   dispose(): void;
@@ -120,7 +126,7 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
     return run;
   }
 
-  return {
+  const store: DraftStore = {
     ready,
     async getSite(site) {
       return toDrafts(site, await readStored(site));
@@ -166,6 +172,18 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
         listener(toDrafts(site, parsed.success ? parsed.data : undefined));
       });
     },
+    follow(site, listener, onError) {
+      let live = true;
+      void store.getSite(site).then(
+        (drafts) => live && listener(drafts),
+        (error: unknown) => live && onError?.(error),
+      );
+      const stop = store.subscribe(site, (drafts) => live && listener(drafts));
+      return () => {
+        live = false;
+        stop();
+      };
+    },
     async listSites() {
       await ready();
       const all = await area.get(null);
@@ -178,4 +196,5 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       watcher.dispose();
     },
   };
+  return store;
 }

@@ -44,6 +44,11 @@ export interface RegistrySettingsStore {
   save(input: unknown): Promise<{ ok: true; settings: ExtensionRegistrySettings } | { ok: false; errors: ConfigError[] }>;
   /** Calls `listener` when saved settings change (from any extension page). */
   subscribe(listener: (loaded: LoadedRegistrySettings | undefined) => void): () => void;
+  /**
+   * The settings now and after every change: `load`, then `subscribe`. A failed load goes to
+   * `onError`. Returns the disposer; no call comes after it.
+   */
+  follow(listener: (loaded: LoadedRegistrySettings | undefined) => void, onError?: (error: unknown) => void): () => void;
   dispose(): void;
 }
 
@@ -88,7 +93,7 @@ export function createRegistrySettingsStore(options: RegistrySettingsStoreOption
     return saved ? { settings: saved, source: 'saved' } : defaults();
   }
 
-  return {
+  const store: RegistrySettingsStore = {
     load,
     async save(input) {
       const parsed = parseExtensionRegistrySettings(input);
@@ -103,8 +108,21 @@ export function createRegistrySettingsStore(options: RegistrySettingsStoreOption
         else void defaults().then(listener);
       });
     },
+    follow(listener, onError) {
+      let live = true;
+      void load().then(
+        (loaded) => live && listener(loaded),
+        (error: unknown) => live && onError?.(error),
+      );
+      const stop = store.subscribe((loaded) => live && listener(loaded));
+      return () => {
+        live = false;
+        stop();
+      };
+    },
     dispose() {
       watcher.dispose();
     },
   };
+  return store;
 }
