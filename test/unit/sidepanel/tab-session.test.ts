@@ -6,15 +6,15 @@ import { createTabSession, type TabSessionState, type TabsLike } from '../../../
 function fakeTabs(active: number) {
   const activated = new Set<() => void>();
   const updated = new Set<(id: number, change: { status?: string }) => void>();
+  const current = { id: active };
   const tabs = {
-    active,
     tabs: {
-      query: async () => [{ id: tabs.active }],
+      query: async () => [{ id: current.id }],
       onActivated: { addListener: (l: () => void) => activated.add(l), removeListener: (l: () => void) => activated.delete(l) },
       onUpdated: { addListener: (l: (id: number, c: { status?: string }) => void) => updated.add(l), removeListener: (l: (id: number, c: { status?: string }) => void) => updated.delete(l) },
     } as TabsLike,
     activate(id: number) {
-      tabs.active = id;
+      current.id = id;
       for (const l of activated) l();
     },
     load(id: number) {
