@@ -15,4 +15,5 @@ export * from './filter';
 export * from './export';
 export * from './agent';
 export * from './client';
+export * from './panel';
 export { createPreviewService, PREVIEW_AGENT_FILE, PREVIEW_MAIN_FILE, PREVIEW_KEY_PREFIX, type PreviewService, type PreviewServiceOptions } from './service';
