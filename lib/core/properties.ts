@@ -50,9 +50,10 @@ export function cleanText(text: string | null | undefined, max: number): string 
 export function findNear(target: Element | undefined, selector: string | undefined, doc: Document): Element | null {
   if (!selector) return target || null;
   try {
-    for (let el: Element | null = target || null; el; el = el.parentElement || (el.parentNode as ShadowRoot | null)?.host || null) {
-      if (el.matches(selector)) return el;
-      const found = el.querySelector(selector);
+    // Up through elements, a shadow root (its own top level holds the target's siblings), its host.
+    for (let n: any = target; n; n = n.parentNode || n.host) {
+      if (n.matches?.(selector)) return n;
+      const found = n.querySelector(selector);
       if (found) return found;
     }
     return doc.querySelector(selector);

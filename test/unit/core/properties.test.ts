@@ -60,6 +60,19 @@ describe('reading the page', () => {
     expect(findNear(b2, undefined, document)).toBe(b2);
   });
 
+  it('inside a shadow root, finds the target\'s siblings first, then goes up through the host', () => {
+    const host = document.createElement('div');
+    host.className = 'card';
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<h2 class="title">Shadow lamp</h2><p><button id="sb">Add</button></p>';
+    const button = root.getElementById('sb')!;
+    expect(findNear(button, 'h2.title', document)!.textContent).toBe('Shadow lamp');
+    // Not in the shadow tree: from the host's own light-DOM relatives on.
+    expect(findNear(button, 'h1', document)!.textContent).toBe('Shop');
+    expect(findNear(button, '.card', document)).toBe(host);
+  });
+
   it('finds nothing rather than throwing on an invalid selector', () => {
     expect(findNear(document.getElementById('b2')!, 'a[', document)).toBeNull();
     expect(readProperty({ name: 'p', source: 'text', selector: 'a[' }, document.getElementById('b2')!, opts)).toBeNull();
