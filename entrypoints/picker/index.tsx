@@ -55,9 +55,7 @@ export default defineUnlistedScript(() => {
       case 'picker:count':
         return { counts: request.targets.map((target) => (target ? countMatches(target) : 0)) };
       case 'picker:highlight': {
-        const count = controller.highlight(request.selector);
-        if (request.scroll && count > 0) document.querySelector(request.selector)?.scrollIntoView({ block: 'center' });
-        return { count };
+        return { count: controller.highlight(request.target ?? undefined, { scroll: request.scroll }) };
       }
       case 'picker:preview': {
         let target: Element | undefined;

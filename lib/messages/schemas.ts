@@ -48,8 +48,8 @@ export const PickerRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('picker:page-info') }),
   /** Counts each target's matches on the page (the tag list's states); null for no target. */
   z.strictObject({ type: z.literal('picker:count'), targets: z.array(LocatorSchema.nullable()).max(20_000) }),
-  /** Outlines every match of `selector` on the page (empty string clears). */
-  z.strictObject({ type: z.literal('picker:highlight'), selector: Selector, scroll: z.boolean().optional() }),
+  /** Outlines what a tag's target stands for on the page, as the runtime resolves it (null clears). */
+  z.strictObject({ type: z.literal('picker:highlight'), target: LocatorSchema.nullable(), scroll: z.boolean().optional() }),
   /** The values the properties would take right now, for the target's first match. */
   z.strictObject({
     type: z.literal('picker:preview'),

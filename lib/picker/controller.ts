@@ -50,7 +50,8 @@ export interface PickerState {
   hover?: { box: Box; label: string };
   selection?: Selection;
   /** Elements outlined on request of the tag list. */
-  highlight?: { selector: string; count: number; boxes: Box[] };
+  /** A tag of the list outlined: its whole locator, resolved as the runtime resolves it. */
+  highlight?: { locator: Locator; count: number; boxes: Box[] };
   notice?: { kind: 'info' | 'error'; text: string };
 }
 
@@ -90,7 +91,12 @@ export interface PickerController {
   /** The overlay's selector field changed. */
   editSelector(text: string): void;
   setScope(scope: 'only' | 'similar'): void;
-  highlight(selector: string): number;
+  /**
+   * Outlines what a tag's target stands for (primary, fallbacks, fingerprint, hosts: what the
+   * runtime fires on), scrolling the first into view with `scroll`; undefined clears. Returns
+   * the count, -1 for a locator the runtime refuses.
+   */
+  highlight(target: Locator | undefined, options?: { scroll?: boolean }): number;
   /** Recomputes boxes (scroll, resize, DOM or route change). */
   refresh(): void;
   /** Picks an element as if clicked (keyboard Enter, tests). */
@@ -317,17 +323,18 @@ export function createPickerController(options: PickerControllerOptions): Picker
       set({ selection: next, notice: undefined });
       options.onTargetChanged?.(next);
     },
-    highlight(selector) {
-      if (!selector) {
+    highlight(locator, { scroll } = {}) {
+      if (!locator) {
         set({ highlight: undefined });
         return 0;
       }
-      const result = resolve({ selector });
+      const result = resolve(locator);
       if ('error' in result) {
         set({ highlight: undefined });
         return -1;
       }
-      set({ highlight: { selector, count: result.count, boxes: result.boxes } });
+      if (scroll) result.elements[0]?.scrollIntoView({ block: 'center' });
+      set({ highlight: { locator, count: result.count, boxes: result.boxes } });
       return result.count;
     },
     refresh() {
@@ -338,7 +345,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
         if (!('error' in result)) patch.selection = { ...state.selection, count: result.count, boxes: result.boxes };
       }
       if (state.highlight) {
-        const result = resolve({ selector: state.highlight.selector });
+        const result = resolve(state.highlight.locator);
         if (!('error' in result)) patch.highlight = { ...state.highlight, count: result.count, boxes: result.boxes };
       }
       if (hovered) {

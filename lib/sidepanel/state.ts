@@ -269,7 +269,7 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
       if (repair === 'repick' && state.editor) store.repickTarget();
     },
     highlight(tag) {
-      if (tag.target) toPicker({ type: 'picker:highlight', selector: tag.target.selector, scroll: true }, 'highlight a tag');
+      if (tag.target) toPicker({ type: 'picker:highlight', target: tag.target, scroll: true }, 'highlight a tag');
     },
     async toggle(tag) {
       const site = siteOf();

@@ -144,16 +144,33 @@ describe('createPickerController', () => {
 
   it('outlines a tag of the list on request, -1 for an invalid selector', () => {
     const { controller } = setup();
-    expect(controller.highlight('.add')).toBe(3);
+    expect(controller.highlight({ selector: '.add' })).toBe(3);
     expect(controller.getState().highlight?.boxes).toHaveLength(3);
-    expect(controller.highlight('.add[')).toBe(-1);
-    expect(controller.highlight('')).toBe(0);
+    expect(controller.highlight({ selector: '.add[' })).toBe(-1);
+    expect(controller.highlight(undefined)).toBe(0);
     expect(controller.getState().highlight).toBeUndefined();
+  });
+
+  it('outlines what the tag fires on, not what its selector alone matches', () => {
+    const { controller } = setup();
+    // A redeploy moved `.add` off "Red Hat"'s button; its fingerprint and fallback still find it.
+    document.querySelectorAll('.add')[1]!.className = 'add-v2';
+    const moved = {
+      selector: '.add',
+      fallbacks: ['[data-sku="2"]'],
+      fingerprint: { tag: 'button', text: 'Add to cart', attributes: { 'data-sku': '2' } },
+    };
+    expect(controller.highlight(moved)).toBe(1);
+    expect(controller.highlight({ selector: '.add' })).toBe(2);
+    // Hosts it is not in: nothing, as on the live site.
+    expect(controller.highlight({ selector: '.add', hosts: ['.no-such-host'] })).toBe(0);
+    // A locator the runtime refuses is -1, as an invalid selector.
+    expect(controller.highlight({ selector: '.add', fallbacks: ['input[value^="a"]'] })).toBe(-1);
   });
 
   it('never counts or outlines its own UI', () => {
     const { controller } = setup();
     document.getElementById('own')!.innerHTML = '<button class="add">mine</button>';
-    expect(controller.highlight('.add')).toBe(3);
+    expect(controller.highlight({ selector: '.add' })).toBe(3);
   });
 });
