@@ -24,6 +24,7 @@ function isExecutable(file) {
     accessSync(file, constants.X_OK);
     return true;
   } catch {
+    // Missing or not executable: the next candidate path is tried, and the error lists them all.
     return false;
   }
 }

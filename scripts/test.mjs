@@ -71,6 +71,7 @@ function readReport(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
+    // No report, or a cut-off one: the runner crashed, which the caller counts as 1 failed.
     return undefined;
   }
 }

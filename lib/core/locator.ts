@@ -118,6 +118,7 @@ export function resolveLocator(locator: unknown, root: ParentNode): Element[] {
     const target = readTarget(locator);
     return typeof target === 'string' ? [] : resolveAll(target, root);
   } catch {
+    // A hostile page's own DOM methods may throw: the runtime would fire on nothing here either.
     return [];
   }
 }

@@ -184,6 +184,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
     try {
       return options.locators.explain?.(locator);
     } catch {
+      // The explanation is a hint under the selector; without it the overlay still shows the count.
       return undefined;
     }
   };

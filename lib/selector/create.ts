@@ -71,6 +71,7 @@ function countWithin(within: Element, selector: string): number {
   try {
     return within.querySelectorAll(selector).length + (within.matches(selector) ? 1 : 0);
   } catch {
+    // A candidate the browser refuses is never unique: counted as more than one, it is dropped.
     return 2;
   }
 }
@@ -105,6 +106,7 @@ function isOnlyMatch(candidates: Element[], css: string, el: Element): boolean {
       hit = true;
     }
   } catch {
+    // A candidate the browser refuses is not a match: the generator tries the next one.
     return false;
   }
   return hit;
@@ -118,6 +120,7 @@ function isAnchoredUnique(scope: ParentNode, local: string, anchor: string, el: 
     if (!el.parentElement?.closest(anchor)) return false;
     for (const e of locals) if (e !== el && e.parentElement?.closest(anchor)) return false;
   } catch {
+    // An anchor the browser refuses anchors nothing: the generator tries the next one.
     return false;
   }
   return true;
