@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { BackgroundRequestSchema, ensurePicker, isFromExtensionPage, openSidePanel, type BackgroundResponse } from '../lib/messages';
 import { createPreviewService } from '../lib/preview/service';
 import { reportTo } from '../lib/debug';
+import { START_TAGGING_COMMAND } from '../lib/popup/shortcut';
 
 /** Starts picking in a tab: inject the picker if needed, then tell it to start. */
 async function startPicking(tabId: number): Promise<BackgroundResponse> {
@@ -31,10 +32,10 @@ export default defineBackground(() => {
     return ensurePicker(request.tabId);
   });
 
-  // The shortcut (Alt+Shift+T by default) is a user gesture: it grants activeTab and may
+  // The shortcut (Alt+Shift+K by default, lib/popup/shortcut.ts) is a user gesture: it grants activeTab and may
   // open the side panel.
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== 'start-tagging' || tab?.id === undefined) return;
+    if (command !== START_TAGGING_COMMAND || tab?.id === undefined) return;
     void openSidePanel(tab.id, tab.windowId).catch(reportTo('background: open the side panel from the shortcut'));
     void startPicking(tab.id);
   });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openSidePanel, sendToBackground } from '../../lib/messages';
 import { reportTo } from '../../lib/debug';
+import { shortcutHint, type CommandInfo } from '../../lib/popup/shortcut';
 
 /**
  * The toolbar popup: start tagging the current tab, or open the tag list. Clicking the
@@ -10,12 +11,15 @@ import { reportTo } from '../../lib/debug';
 export function Popup() {
   const [tab, setTab] = useState<{ id: number; windowId?: number } | undefined>();
   const [error, setError] = useState('');
+  const [commands, setCommands] = useState<CommandInfo[] | undefined>();
 
   useEffect(() => {
     // Looked up before any click: sidePanel.open must run synchronously in the gesture.
     void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
       if (active?.id !== undefined) setTab({ id: active.id, windowId: active.windowId });
     });
+    // The shortcut in effect (the user may have changed it, or the browser left it unset).
+    void browser.commands?.getAll().then(setCommands, reportTo('popup: read the shortcut'));
   }, []);
 
   const start = () => {
@@ -44,7 +48,7 @@ export function Popup() {
       <button type="button" onClick={openList} disabled={!tab}>
         Open tag list
       </button>
-      <p class="hint">Shortcut: Alt+Shift+T</p>
+      <p class="hint" data-testid="shortcut">{shortcutHint(commands)}</p>
       {error && (
         <p role="alert" class="error">
           {error}

@@ -10,6 +10,7 @@ import {
   test,
 } from './fixtures';
 import { ExtensionPopup } from './pages/extension-popup';
+import { DEFAULT_SHORTCUT, START_TAGGING_COMMAND } from '../../lib/popup/shortcut';
 import { startSiteServer } from './support/site-server';
 
 /** `chrome.runtime.id`, evaluated inside the extension. */
@@ -28,6 +29,30 @@ test.describe('the built extension', () => {
     const popup = await new ExtensionPopup(page, extensionId).open();
     await expect(popup.heading).toHaveText('Tagpoint');
     expect(errors).toEqual([]);
+  });
+
+  test('its shortcut is one Chromium does not keep for itself, and the popup shows it', async ({ page, extensionId, serviceWorker }) => {
+    // Chromium leaves a suggested key it uses itself unset (shortcut ''), as it did with Alt+Shift+T.
+    const commands = await serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).chrome.commands.getAll(),
+    );
+    expect(commands.find((c) => c.name === START_TAGGING_COMMAND)?.shortcut).toBe(DEFAULT_SHORTCUT);
+    await new ExtensionPopup(page, extensionId).open();
+    await expect(page.getByTestId('shortcut')).toHaveText(`Shortcut: ${DEFAULT_SHORTCUT}`);
+  });
+
+  test('has an icon at every size the browsers ask for', async ({ serviceWorker, page, extensionId }) => {
+    const icons = await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { icons?: Record<string, string> } } } }).chrome.runtime.getManifest().icons);
+    expect(Object.keys(icons ?? {}).sort((a, b) => Number(a) - Number(b))).toEqual(['16', '32', '48', '96', '128']);
+    // Each is a PNG of its size, read from an extension page (the files are not web-accessible).
+    await new ExtensionPopup(page, extensionId).open();
+    for (const [size, file] of Object.entries(icons!)) {
+      const dims = await page.evaluate(async (url) => {
+        const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+        return [bitmap.width, bitmap.height];
+      }, `chrome-extension://${extensionId}/${file.replace(/^\//, '')}`);
+      expect(dims).toEqual([Number(size), Number(size)]);
+    }
   });
 
   test('extensionServiceWorker() wakes a stopped worker', async ({ context, page, extensionId }) => {
