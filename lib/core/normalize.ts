@@ -26,6 +26,7 @@ import {
 import type { Fingerprint } from '../config/types';
 import { compilePageRule, type PageTest } from './page-rules';
 import { compileSelector, type CompiledSelector } from './selector';
+import { selectorOracle } from './selector-policy';
 
 /** A property of a runtime tag, checked field by field. */
 export interface RuntimeProperty {
@@ -114,9 +115,14 @@ function isProperty(raw: Record<string, unknown>): raw is RuntimeProperty & Reco
 // A trait or user id is read only with its recorded opt-in (who, when), as the strict parser asks.
 const hasOptIn = ({ optIn: o }: Record<string, unknown>) => isRecord(o) && text(o.by, MAX_OPT_IN_BY_LENGTH) && ISO_TIME_PATTERN.test(o.at as string);
 
+// A selector that could observe a field's value or state is refused wherever a config holds
+// one (target, fallbacks, hosts, a record's item, properties, user id), as the strict parser
+// refuses it: one match more or less would leak a bit of the field (selector-policy.ts).
+const isOracle = (selector: unknown) => selector !== undefined && !!selectorOracle(String(selector));
+
 function readSelector(value: unknown): RuntimeSelector | undefined {
   const branches = compileSelector(value, MAX_SELECTOR_LENGTH);
-  return branches && { selector: value as string, branches };
+  return branches && !isOracle(value) ? { selector: value as string, branches } : undefined;
 }
 
 /** Compiles a locator (`{ selector, fallbacks?, fingerprint?, hosts? }`); a string says what is wrong. */
@@ -127,6 +133,7 @@ export function readTarget(target: unknown): RuntimeTarget | string {
   const { fingerprint: fp, fallbacks, hosts } = target;
   // Fallbacks are only trusted with a fingerprint to check them against.
   const fingerprint = isRecord(fp) && typeof fp.tag === 'string' ? (fp as Fingerprint) : undefined;
+  if (isOracle(fingerprint?.record?.item)) return 'bad fingerprint';
   const out: RuntimeTarget = { ...primary, fallbacks: [], fingerprint };
   if (fingerprint && Array.isArray(fallbacks)) out.fallbacks = fallbacks.slice(0, MAX_FALLBACKS).map(readSelector).filter((f) => f) as RuntimeSelector[];
   if (hosts !== undefined) {
@@ -155,7 +162,7 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
       ? props !== undefined ||
         (userId === undefined
           ? !(properties as unknown[] | undefined)?.length
-          : !USER_ID_SOURCES.includes((userId as RuntimeProperty).source as 'text') || !hasOptIn(userId as Record<string, unknown>))
+          : !USER_ID_SOURCES.includes((userId as RuntimeProperty).source as 'text') || !hasOptIn(userId as Record<string, unknown>) || isOracle((userId as RuntimeProperty).selector))
       : (call !== 'track' && call !== 'page') || traits !== undefined || userId !== undefined)
   )
     return 'bad call';
@@ -186,7 +193,7 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
     if (!Array.isArray(properties)) return 'bad properties';
     const names = new Set<string>();
     for (const p of properties) {
-      if (!isRecord(p) || !isProperty(p) || names.has(p.name) || (identify && !hasOptIn(p))) return 'bad property';
+      if (!isRecord(p) || !isProperty(p) || isOracle(p.selector) || names.has(p.name) || (identify && !hasOptIn(p))) return 'bad property';
       names.add(p.name);
       tag.properties.push(p);
     }
