@@ -5,6 +5,9 @@
  *   .output/runtime/tagpoint-debug.js  the same with the debug bridge, which tagpoint.js loads
  *                                      from beside itself instead of starting when debug is
  *                                      requested (lib/runtime/debug.ts, DEBUG_BRIDGE)
+ *   .output/runtime/tagpoint-extras.js  glob/regex page rules and the visible trigger, which
+ *                                       tagpoint.js (built lean) loads from beside itself when a
+ *                                       config needs them (lib/runtime/extras.ts)
  *   .output/runtime/tagpoint.mjs  minified ES module (start, tagpointPlugin, ...)
  *   .output/runtime/tagpoint-http.js   the HTTP sink (IIFE, defines window.TagpointHttp), which
  *                                      tagpoint.js loads from beside itself only with a write key
@@ -52,13 +55,15 @@ async function compress(file: string, module: boolean): Promise<void> {
   writeFileSync(file, out.code);
 }
 
-/** Builds the seven files; returns their paths and min+gzip sizes in bytes. */
+/** Builds the eight files; returns their paths and min+gzip sizes in bytes. */
 export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: string; gzip: number; raw: number }[]> {
   mkdirSync(outDir, { recursive: true });
   const iife = path.join(outDir, 'tagpoint.js');
   const esm = path.join(outDir, 'tagpoint.mjs');
   const debugIife = path.join(outDir, 'tagpoint-debug.js');
-  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: iife, define: { __TAGPOINT_DEBUG__: 'false' } });
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: iife, define: { __TAGPOINT_DEBUG__: 'false', __TAGPOINT_LEAN__: 'true' } });
+  const extrasIife = path.join(outDir, 'tagpoint-extras.js');
+  await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/extras-auto.ts')], format: 'iife', outfile: extrasIife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/auto.ts')], format: 'iife', outfile: debugIife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/index.ts')], format: 'esm', outfile: esm });
   const httpIife = path.join(outDir, 'tagpoint-http.js');
@@ -69,7 +74,7 @@ export async function buildRuntime(outDir = runtimeOutDir): Promise<{ file: stri
   const healthEsm = path.join(outDir, 'tagpoint-health.mjs');
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/health/auto.ts')], format: 'iife', outfile: healthIife });
   await build({ ...common, entryPoints: [path.join(root, 'lib/runtime/health/index.ts')], format: 'esm', outfile: healthEsm });
-  const files = [iife, esm, debugIife, httpIife, httpEsm, healthIife, healthEsm];
+  const files = [iife, esm, debugIife, extrasIife, httpIife, httpEsm, healthIife, healthEsm];
   for (const file of files) await compress(file, file.endsWith('.mjs'));
   return files.map((file) => {
     const bytes = readFileSync(file);

@@ -4,7 +4,7 @@
  * attribute reads, at most one `textContent`).
  */
 import type { Fingerprint } from '../config/types';
-import { FIELDS } from './sensitive';
+import { readText } from './sensitive';
 import { cleanText } from './properties';
 import { isStateAttribute } from './selector-policy';
 
@@ -26,8 +26,9 @@ const inRecord = (el: Element, r: { item: string; keys: string[] }) => {
     // one string search first: most look-alikes in other records fail it. Keys are recorded
     // with whitespace collapsed, so the item's text is compared collapsed too (a key spanning a
     // line break in the source never matched: corpus pages clean-links, royal-road)
-    const text = item.textContent!.replace(/\s+/g, ' ');
-    return r.keys.some((k) => text.includes(k)) && [...item.querySelectorAll('*')].some((e) => r.keys.includes(cleanText(e.textContent, 64)));
+    // Text as the runtime reads it: a key could otherwise test what was typed in a field.
+    const text = readText(item);
+    return r.keys.some((k) => text.includes(k)) && [...item.querySelectorAll('*')].some((e) => r.keys.includes(cleanText(readText(e, 64), 64)));
   } catch {
     return false;
   }
@@ -50,7 +51,7 @@ export function fingerprintAgrees(el: Element, fp: Fingerprint): boolean {
   // A field's value or state is never compared: the match would be an oracle of it.
   for (const name of Object.keys(attributes)) isStateAttribute(name) || (el.getAttribute(name) === attributes[name] ? (agree++, KIND.test(name) || identifying++) : differ++);
   if (!differ && identifying) return true;
-  // Form fields have no text sample: their content is user data.
-  if (typeof fp.text === 'string') norm(FIELDS.test(el.localName) ? '' : el.textContent) === norm(fp.text) ? agree++ : differ++;
+  // Text as the runtime reads it (readText): what a visitor typed is never compared.
+  if (typeof fp.text === 'string') norm(readText(el, 64)) === norm(fp.text) ? agree++ : differ++;
   return !differ || (differ < 2 && agree > 1);
 }

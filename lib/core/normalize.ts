@@ -26,6 +26,7 @@ import {
 import type { Fingerprint } from '../config/types';
 import { compilePageRule, type PageTest } from './page-rules';
 import { compileSelector, type CompiledSelector } from './selector';
+import { coreExtras, lacking, LEAN } from './lean';
 import { selectorOracle } from './selector-policy';
 
 /** A property of a runtime tag, checked field by field. */
@@ -86,9 +87,25 @@ export interface InvalidTag {
 
 /** The outcome of reading a config. */
 export type NormalizeResult =
-  | { ok: true; site: string; revision: number; tags: RuntimeTag[]; invalid: InvalidTag[] }
+  | {
+      ok: true;
+      site: string;
+      revision: number;
+      tags: RuntimeTag[];
+      invalid: InvalidTag[];
+      /** Lean build only (lean.ts): some tag needs tagpoint-extras.js (a glob or regex rule, a flagged
+       * selector, a value, attribute, query or URL read, a user id, a visible tag), not loaded. */
+      lacking?: boolean;
+    }
   | { ok: false; reason: string };
 
+
+// Marks the reading as lacking tagpoint-extras.js when they are not in (lean build only).
+const needExtras = () => LEAN && !coreExtras() && (lacking.extras = true);
+
+// Why a tag or config is refused, for the debug log; tagpoint.js (lean) has no debug log, so
+// it carries none of these words (lean.ts).
+const why = (reason: string): string => (LEAN ? '' : reason);
 
 // Arrays pass too: they then lack every field read and fail on that.
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -118,7 +135,17 @@ const hasOptIn = ({ optIn: o }: Record<string, unknown>) => isRecord(o) && text(
 // A selector that could observe a field's value or state is refused wherever a config holds
 // one (target, fallbacks, hosts, a record's item, properties, user id), as the strict parser
 // refuses it: one match more or less would leak a bit of the field (selector-policy.ts).
-const isOracle = (selector: unknown) => selector !== undefined && !!selectorOracle(String(selector));
+// tagpoint.js (lean.ts) holds only this conservative pre-check: a selector it finds nothing in
+// cannot be an oracle (the policy's patterns need one of these words, or an escape or comment
+// to hide one); one it flags waits for the exact policy of tagpoint-extras.js, refused meanwhile.
+const MAY_OBSERVE = /\\[\da-z]|\/\*|\[[^\]]*(value|checked|selected|invalid)|:[-\w]*(checked|indeterminate|default|placeholder|valid|range|autofill|blank|dir)/i;
+const isOracle = (selector: unknown): boolean => {
+  if (selector === undefined) return false;
+  const s = String(selector);
+  if (!LEAN) return !!selectorOracle(s);
+  const extras = coreExtras();
+  return MAY_OBSERVE.test(s) && (extras ? !!extras.selectorOracle(s) : (lacking.extras = true));
+};
 
 function readSelector(value: unknown): RuntimeSelector | undefined {
   const branches = compileSelector(value, MAX_SELECTOR_LENGTH);
@@ -127,30 +154,30 @@ function readSelector(value: unknown): RuntimeSelector | undefined {
 
 /** Compiles a locator (`{ selector, fallbacks?, fingerprint?, hosts? }`); a string says what is wrong. */
 export function readTarget(target: unknown): RuntimeTarget | string {
-  if (!isRecord(target)) return 'no target';
+  if (!isRecord(target)) return why('no target');
   const primary = readSelector(target.selector);
-  if (!primary) return 'bad selector';
+  if (!primary) return why('bad selector');
   const { fingerprint: fp, fallbacks, hosts } = target;
   // Fallbacks are only trusted with a fingerprint to check them against.
   const fingerprint = isRecord(fp) && typeof fp.tag === 'string' ? (fp as Fingerprint) : undefined;
-  if (isOracle(fingerprint?.record?.item)) return 'bad fingerprint';
+  if (isOracle(fingerprint?.record?.item)) return why('bad fingerprint');
   const out: RuntimeTarget = { ...primary, fallbacks: [], fingerprint };
   if (fingerprint && Array.isArray(fallbacks)) out.fallbacks = fallbacks.slice(0, MAX_FALLBACKS).map(readSelector).filter((f) => f) as RuntimeSelector[];
   if (hosts !== undefined) {
     // A host that cannot be read would widen the tag to every tree: the tag is refused.
     const read = Array.isArray(hosts) && hosts.length <= MAX_SHADOW_HOSTS ? hosts.map(readSelector) : [];
-    if (!read.length || !read.every((h) => h)) return 'bad hosts';
+    if (!read.length || !read.every((h) => h)) return why('bad hosts');
     out.hosts = read as RuntimeSelector[];
   }
   return out;
 }
 
 function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | string {
-  if (!isRecord(raw)) return 'bad tag';
+  if (!isRecord(raw)) return why('bad tag');
   const { id, event, trigger, target, pages, enabled, call = 'track', category, userId, traits, properties: props } = raw;
-  if (typeof id !== 'string' || !TAG_ID_PATTERN.test(id) || ids.has(id)) return 'bad or duplicate id';
-  if (!text(event, MAX_EVENT_NAME_LENGTH)) return 'bad event';
-  if (!TRIGGERS.includes(trigger as Trigger)) return 'bad trigger';
+  if (typeof id !== 'string' || !TAG_ID_PATTERN.test(id) || ids.has(id)) return why('bad or duplicate id');
+  if (!text(event, MAX_EVENT_NAME_LENGTH)) return why('bad event');
+  if (!TRIGGERS.includes(trigger as Trigger)) return why('bad trigger');
   // The rules of lib/config/semantics.ts checkCall: page on page views, with a category or
   // none; identify with traits or a user id (with its opt-in) and no properties; track (the
   // default) with neither. An identify tag's traits are what its call carries: read as properties.
@@ -165,7 +192,7 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
           : !USER_ID_SOURCES.includes((userId as RuntimeProperty).source as 'text') || !hasOptIn(userId as Record<string, unknown>) || isOracle((userId as RuntimeProperty).selector))
       : (call !== 'track' && call !== 'page') || traits !== undefined || userId !== undefined)
   )
-    return 'bad call';
+    return why('bad call');
   const tag: RuntimeTag = {
     index,
     id,
@@ -177,25 +204,29 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
     properties: [],
     enabled: enabled !== false,
   };
+  // A user id is read with the words of sensitive fields; visible tags need the watcher.
+  if (userId || trigger == 'visible') needExtras();
   if (trigger !== 'pageview' || target !== undefined) {
     const t = readTarget(target);
     if (typeof t === 'string') return t;
     tag.target = t;
   }
   if (pages !== undefined) {
-    if (!Array.isArray(pages)) return 'bad pages';
+    if (!Array.isArray(pages)) return why('bad pages');
     // A bad rule is not dropped: that would widen the tag to more pages.
     const tests = pages.map((rule) => compilePageRule(rule, MAX_VALUE_LENGTH));
-    if (!tests.every((t) => t)) return 'bad page rule';
+    if (!tests.every((t) => t)) return why('bad page rule');
     if (tests.length) tag.pages = tests as PageTest[];
   }
   if (properties !== undefined) {
-    if (!Array.isArray(properties)) return 'bad properties';
+    if (!Array.isArray(properties)) return why('bad properties');
     const names = new Set<string>();
     for (const p of properties) {
-      if (!isRecord(p) || !isProperty(p) || isOracle(p.selector) || names.has(p.name) || (identify && !hasOptIn(p))) return 'bad property';
+      if (!isRecord(p) || !isProperty(p) || isOracle(p.selector) || names.has(p.name) || (identify && !hasOptIn(p))) return why('bad property');
       names.add(p.name);
       tag.properties.push(p);
+      // value, attribute, query, url: read with the words of sensitive fields (lean.ts).
+      if (/^[vaqu]/.test(String(p.source))) needExtras();
     }
   }
   return tag;
@@ -203,9 +234,10 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
 
 /** Reads a config tolerantly; `maxTags` caps how many tags are read (default MAX_TAGS). */
 export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeResult {
-  if (!isRecord(input)) return { ok: false, reason: 'not a config' };
-  if (input.version !== CONFIG_VERSION) return { ok: false, reason: 'unknown version' };
-  if (!Array.isArray(input.tags)) return { ok: false, reason: 'no tags' };
+  if (!isRecord(input)) return { ok: false, reason: why('not a config') };
+  if (input.version !== CONFIG_VERSION) return { ok: false, reason: why('unknown version') };
+  if (!Array.isArray(input.tags)) return { ok: false, reason: why('no tags') };
+  lacking.extras = false;
   const revision = Number(input.revision) || 0;
   const site = String(input.site).slice(0, 64);
   const tags: RuntimeTag[] = [];
@@ -219,7 +251,7 @@ export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeRe
     try {
       result = readTag(raw, index, ids);
     } catch {
-      result = 'bad tag';
+      result = why('bad tag');
     }
     if (typeof result === 'string') {
       const { id, trigger } = isRecord(raw) ? raw : {};
@@ -229,5 +261,5 @@ export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeRe
       tags.push(result);
     }
   }
-  return { ok: true, site, revision, tags, invalid };
+  return { ok: true, site, revision, tags, invalid, lacking: lacking.extras };
 }

@@ -7,10 +7,14 @@
  * - `contains`: the full URL contains the value.
  * - `glob`: `*` is any run of characters but `/`, `**` any run at all, `?` one character;
  *   matched against the whole path when the value starts with `/`, else the whole URL.
- * - `regex`: a JavaScript regular expression tested against the full URL. Patterns with a
- *   quantified group that itself holds a quantifier (`(a+)+`) are refused, as they can
- *   take exponential time.
+ * - `regex`: a regular expression (JavaScript syntax, its regular part) tested against the
+ *   full URL.
+ *
+ * Globs and regexes run on patterns.ts's matcher, in time linear in the URL whatever the
+ * pattern (no backtracking), so no rule can freeze the page, the side panel or the preview.
  */
+import { coreExtras, lacking, LEAN } from './lean';
+import { compilePattern, globSource, type PatternResult } from './patterns';
 
 /** The parts of a URL a rule reads. */
 export interface PageUrl {
@@ -21,20 +25,22 @@ export interface PageUrl {
 /** A compiled rule: true when it lets a tag fire on the page. */
 export type PageTest = (url: PageUrl) => boolean;
 
-const UNSAFE_REGEX = /\([^()]*[+*}][^()]*\)\s*[+*{]/;
-
 const trimSlash = (path: string) => path.replace(/(.)\/$/, '$1');
 
-function globToRegExp(glob: string): RegExp {
-  const out = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*|\*|\?/g, (m) => (m === '?' ? '.' : m === '*' ? '[^/]*' : '.*'));
-  return new RegExp(`^${out}$`);
+// tagpoint.js is built without the matcher: it uses the one tagpoint-extras.js brings, loaded
+// before a config with such rules is taken into use (lean.ts). Until then such a rule does
+// not compile, and the reading is marked as lacking the extras.
+const compile = (source: string): PatternResult =>
+  (LEAN ? coreExtras()?.compilePattern : compilePattern)?.(source) ?? ((lacking.extras = true), { ok: false, reason: '' }); // only in tagpoint.js, which has no messages
+
+/** The pattern a glob or regex rule compiles to (the reason when refused), else undefined. */
+export function rulePattern(match: unknown, value: string): PatternResult | undefined {
+  return match === 'glob' ? compile(globSource(value)) : match === 'regex' ? compile(value) : undefined;
 }
 
 /**
  * Compiles one rule; undefined when it is malformed (unknown `match`, empty or over-long
- * value, invalid or unsafe regex).
+ * value, a pattern the matcher refuses).
  */
 export function compilePageRule(rule: unknown, maxLength: number): PageTest | undefined {
   const { match, value } = Object(rule) as { match?: unknown; value?: unknown };
@@ -51,19 +57,9 @@ export function compilePageRule(rule: unknown, maxLength: number): PageTest | un
       return (u) => u.pathname.startsWith(value);
     case 'contains':
       return (u) => u.href.includes(value);
-    case 'glob': {
-      const re = globToRegExp(value);
-      return (u) => re.test(value[0] === '/' ? u.pathname : u.href);
-    }
-    case 'regex':
-      if (!UNSAFE_REGEX.test(value)) {
-        try {
-          const re = new RegExp(value);
-          return (u) => re.test(u.href);
-        } catch {
-          // Not a valid pattern: the rule is refused like any malformed one.
-        }
-      }
   }
-  return undefined;
+  const pattern = rulePattern(match, value);
+  if (!pattern?.ok) return undefined;
+  const path = match === 'glob' && value[0] === '/';
+  return (u) => pattern.test(path ? u.pathname : u.href);
 }

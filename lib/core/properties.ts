@@ -1,7 +1,7 @@
 /** Reads a tag's event properties from the page, never from a sensitive field. */
 import type { Transform } from '../config/limits';
 import type { RuntimeProperty } from './normalize';
-import { FIELDS, sensitiveMark } from './sensitive';
+import { FIELDS, readText, redactQuery, sensitiveMark, textMark } from './sensitive';
 
 /** A property value as sent. */
 export type PropertyValue = string | number | boolean | null;
@@ -77,17 +77,22 @@ export function readProperty(prop: RuntimeProperty, target: Element | undefined,
   switch (prop.source) {
     case 'static':
       return prop.value ?? null;
-    case 'url':
-      return { path: loc.pathname, host: loc.host, hash: loc.hash, title: cleanText(doc.title, max) }[prop.part as 'path'] ?? loc.href;
+    case 'url': {
+      // Sensitive parameters (?password=, #access_token=) never leave the page.
+      const hash = redactQuery(loc.hash);
+      return { path: loc.pathname, host: loc.host, hash, title: cleanText(doc.title, max) }[prop.part as 'path'] ?? loc.origin + loc.pathname + redactQuery(loc.search) + hash;
+    }
     case 'query':
-      return new URLSearchParams(loc.search).get(String(prop.param));
+      return redactQuery('?' + encodeURIComponent(String(prop.param))) ? new URLSearchParams(loc.search).get(String(prop.param)) : null;
   }
   const el = findNear(target, prop.selector, doc);
-  if (!el || sensitiveMark(el)) return null;
+  const text = prop.source === 'text';
+  if (!el || (text ? textMark : sensitiveMark)(el)) return null;
   let value: PropertyValue;
-  if (prop.source === 'text') value = cleanText(el.textContent, max);
+  if (text) value = cleanText(readText(el, max), max);
   else if (prop.source === 'attribute') {
-    const v = el.getAttribute(String(prop.attribute));
+    // data-csrf-token, data-api-key...: an attribute named as a secret is one.
+    const v = redactQuery('?' + encodeURIComponent(String(prop.attribute))) ? el.getAttribute(String(prop.attribute)) : null;
     value = v === null ? null : cleanText(v, max);
   } else if (prop.source === 'value') value = readValue(el, max);
   else return null;

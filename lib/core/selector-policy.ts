@@ -19,7 +19,7 @@
  * set it from the typed value). No selector tests them (`value` only on a button, where it
  * is the label) and no fingerprint records or compares them.
  */
-export const isStateAttribute = (name: string): boolean => ORACLE.test('[' + name);
+export const isStateAttribute = (name: string): boolean => /^(value|checked|selected|aria-invalid)$/i.test(name);
 
 // A pseudo-class that matches on a field's value or live state: any whose name holds one of
 // these words (`:invalid`, `:user-valid`, `:-moz-ui-invalid`, `:out-of-range`,

@@ -1,6 +1,6 @@
 import { MAX_VALUE_LENGTH, PAGE_MATCHES } from '../config/limits';
 import type { PageRule } from '../config/types';
-import { compilePageRule } from '../core/page-rules';
+import { compilePageRule, rulePattern } from '../core/page-rules';
 
 /**
  * Page rules as the editor offers them. Matching is the runtime's own (compilePageRule in
@@ -61,14 +61,16 @@ function ruleError({ match, value }: PageRule): string {
   if (!value) return 'the value is empty';
   if (value.length > MAX_VALUE_LENGTH) return `the value is longer than ${MAX_VALUE_LENGTH} characters`;
   if (!(PAGE_MATCHES as readonly string[]).includes(match)) return `unknown match "${String(match)}"`;
-  if (match !== 'regex') return 'the runtime cannot use this rule';
-  try {
-    new RegExp(value);
-  } catch (error) {
-    return `not a valid regular expression: ${(error as Error).message}`;
+  const pattern = rulePattern(match, value);
+  if (pattern && !pattern.ok) {
+    try {
+      if (match === 'regex') new RegExp(value);
+    } catch (error) {
+      return `not a valid regular expression: ${(error as Error).message}`;
+    }
+    return `the runtime cannot match this ${match} in linear time: ${pattern.reason}`;
   }
-  // A valid pattern the runtime still refuses: it holds a repeated group with a repeat inside.
-  return 'this pattern can take exponential time (a repeated group holding a repeat); simplify it';
+  return 'the runtime cannot use this rule';
 }
 
 /** True when a tag with these rules may fire on `url` (no rules: every page). */

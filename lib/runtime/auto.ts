@@ -16,6 +16,7 @@
  * the bridge) goes on from there.
  */
 import { DEBUG_BRIDGE, isDebugRequested } from './debug';
+import { setPartsBase } from './extras';
 import { start } from './start';
 import { VERSION } from './version';
 
@@ -25,6 +26,7 @@ try {
   const script = document.currentScript as HTMLScriptElement | null;
   // Without a current script (loaded as a module or injected), this throws and nothing starts.
   const data = script!.dataset;
+  setPartsBase(script!.src);
   const url = data.configUrl;
   // With data-health (tag health, health/auto.ts) or a write key (the HTTP sink, http/auto.ts),
   // that file (beside this one: same folder, same origin) is loaded and starts the runtime

@@ -11,6 +11,8 @@ import { readProperties, readProperty, type PropertyValue } from '../core/proper
 import type { AnalyticsLike, TrackFunction, TrackMeta } from './sinks';
 import { createTagIndex, type TagIndex, type TagMatch } from '../core/tag-index';
 import { relocatedAll, resolveIn, scopesOf } from '../core/locator';
+import { createVisibleWatcher, type VisibleWatcher } from './visible';
+import { extras, LEAN, loadExtras } from './extras';
 
 /** Options of the runtime; every one is optional. */
 export interface RuntimeOptions {
@@ -79,10 +81,6 @@ const ACTIONS: ActionTrigger[] = ['click', 'submit', 'change'];
 const BUFFER_SIZE = 50;
 /** Most `not-fired` debug messages per action, so 10,000 tags stay readable. */
 const MAX_NOT_FIRED = 50;
-/** Wait after DOM changes before looking for new `visible` targets, in ms. */
-const RESCAN_DELAY = 250;
-/** Share of an element that must show for a `visible` tag. */
-const VISIBLE_THRESHOLD = 0.5;
 
 /** Creates a runtime with no config yet: it listens and buffers until `load()`. */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -97,13 +95,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let page: Page | undefined;
   // Replayed against the page the config arrives on (page rules, URL properties).
   let buffer: Pending[] | undefined = [{ trigger: 'pageview', path: [] }];
-  let io: IntersectionObserver | undefined;
-  let mo: MutationObserver | undefined;
-  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
-  // Elements seen in view during this page view: `visible` fires once per element.
-  let shown = new WeakSet<Element>();
-  // The `visible` tags of each observed element, and whether it was relocated for them.
-  let watched = new Map<Element, [RuntimeTag, boolean | undefined][]>();
+  let visible: VisibleWatcher | undefined;
+  // tagpoint-extras.js was asked for once (loaded or not): configs load without waiting again.
+  let waited = false;
   // Relocations per tag, kept until the DOM changes: the observer empties the cache, then
   // rests until the cache is filled again (so it costs the page one callback per change).
   const relocations = new Map<RuntimeTag, Element[]>();
@@ -239,50 +233,24 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   // --- visible ---------------------------------------------------------------------------
 
-  const rescan = () => {
-    rescanTimer = undefined;
-    if (page && io) {
-      // Observed afresh: an element no tag stands for any more is let go.
-      io.disconnect();
-      watched = new Map();
-      deadline = performance.now() + (options.relocationBudget ?? 10);
-      for (const tag of page.visibles) {
-        for (const scope of scopesOf(tag.target!, document)) {
-          const found = resolveIn(tag.target!, scope, deadline) || [];
-          for (const el of found) {
-            if (shown.has(el)) continue;
-            let list = watched.get(el);
-            if (!list) watched.set(el, (list = [])), io.observe(el);
-            list.push([tag, found.relocated]);
-          }
-        }
-      }
+  // The elements a visible tag stands for now (relocation bounded per tag, as on a click).
+  const find = (tag: RuntimeTag) => {
+    deadline = performance.now() + (options.relocationBudget ?? 10);
+    const out: [Element, boolean | undefined][] = [];
+    for (const scope of scopesOf(tag.target!, document)) {
+      const found = resolveIn(tag.target!, scope, deadline) || [];
+      for (const el of found) out.push([el, found.relocated]);
     }
+    return out;
   };
 
-  const scheduleRescan = guard(() => {
-    if (!rescanTimer) rescanTimer = setTimeout(guard(rescan), RESCAN_DELAY);
-  });
-
-  const onIntersect = guard((entries: IntersectionObserverEntry[]) => {
-    for (const { isIntersecting, target: el } of entries) {
-      if (!isIntersecting || shown.has(el)) continue;
-      shown.add(el);
-      io!.unobserve(el);
-      for (const [tag, relocated] of watched.get(el) || []) fire(tag, 'visible', el, relocated);
-    }
-  });
-
   const setupVisible = () => {
-    shown = new WeakSet();
-    io?.disconnect();
-    mo?.disconnect();
-    io = mo = undefined;
+    visible?.stop();
+    visible = undefined;
     if (!page?.visibles.length) return;
-    io = new IntersectionObserver(onIntersect, { threshold: VISIBLE_THRESHOLD });
-    mo = new MutationObserver(scheduleRescan);
-    mo.observe(document.documentElement, { childList: true, subtree: true });
-    rescan();
+    // tagpoint.js has it once tagpoint-extras.js is in (extras.ts); other builds link it.
+    const create = LEAN ? extras()?.createVisibleWatcher : createVisibleWatcher;
+    visible = create?.(page.visibles, { find, fire: (tag, el, relocated) => fire(tag, 'visible', el, relocated) });
   };
 
   // --- page views and actions -------------------------------------------------------------
@@ -354,6 +322,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
           report({ type: 'load-error', reason: result.reason });
           return false;
         }
+        // tagpoint.js first fetches what this config needs and is not built in (extras.ts),
+        // then reads it again; user actions stay buffered meanwhile.
+        if (LEAN && !waited && result.lacking) {
+          loadExtras(guard(() => ((waited = true), runtime.load(config, origin))));
+          return true;
+        }
         tags = result.tags;
         invalid = result.invalid;
         revision = result.revision;
@@ -383,10 +357,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       // Every handler checks `stopped` first, so what is left of the state stays inert.
       stopped = true;
       for (const dispose of disposers.splice(0)) dispose();
-      io?.disconnect();
-      mo?.disconnect();
+      visible?.stop();
       dom.disconnect();
-      clearTimeout(rescanTimer);
     },
   };
   return runtime;

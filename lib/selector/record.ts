@@ -7,6 +7,7 @@
  */
 import { cssString, cssTag } from './css';
 import { isStableClass, stableHref } from './signals';
+import { readText } from '../core/sensitive';
 
 /** The repeated item an element sits in, and how to recognise that record. */
 export interface RecordInfo {
@@ -39,6 +40,8 @@ const MAX_KEY_LENGTH = 64;
 const MAX_ITEM_ELEMENTS = 200;
 
 const clean = (s: string | null) => (s || '').replace(/\s+/g, ' ').trim();
+// An element's text as the runtime reads it when it checks a record (nothing typed or private).
+const textOf = (e: Element) => clean(readText(e));
 
 function stableClasses(el: Element): string[] {
   return Array.from(el.classList).filter(isStableClass);
@@ -64,7 +67,7 @@ function isVolatile(text: string): boolean {
 function textsOf(item: Element): Set<string> {
   const out = new Set<string>();
   const all = item.querySelectorAll('*');
-  for (let i = 0; i < all.length && i < MAX_ITEM_ELEMENTS; i++) out.add(clean(all[i]!.textContent));
+  for (let i = 0; i < all.length && i < MAX_ITEM_ELEMENTS; i++) out.add(textOf(all[i]!));
   return out;
 }
 
@@ -88,7 +91,7 @@ function recordKeys(item: Element, el: Element, others: Element[]): string[] {
     const e = all[i]!;
     // the element's own text is what a copy edit changes; its ancestors' text contains it
     if (e === el || e.contains(el) || el.contains(e)) continue;
-    const text = clean(e.textContent);
+    const text = textOf(e);
     if (text.length < 2 || text.length > MAX_KEY_LENGTH || seen.has(text) || taken.has(text) || isVolatile(text)) continue;
     seen.add(text);
     found.push({ text, rank: keyRank(e, text), order: i });

@@ -5,7 +5,7 @@
 import type { Locator } from '../config/types';
 import { resolveLocator as resolveCore } from '../core/locator';
 import { cleanText } from '../core/properties';
-import { FIELDS } from '../core/sensitive';
+import { FIELDS, readText } from '../core/sensitive';
 
 export { fingerprintAgrees as isFingerprintMatch } from '../core/fingerprint';
 
@@ -17,9 +17,12 @@ export function normalizeText(text: string): string {
   return cleanText(text, Infinity);
 }
 
-/** The text sample of an element, or undefined for form fields (their value is user data). */
+/**
+ * The text sample of an element as the runtime reads it (lib/core `readText`: nothing typed,
+ * private or sensitive), or undefined for form fields (their value is user data).
+ */
 export function elementText(el: Element): string | undefined {
-  return FIELDS.test(el.localName) ? undefined : cleanText(el.textContent, TEXT_SAMPLE_LENGTH);
+  return FIELDS.test(el.localName) ? undefined : cleanText(readText(el, TEXT_SAMPLE_LENGTH), TEXT_SAMPLE_LENGTH);
 }
 
 /** The elements a locator stands for under `root`: lib/core's `resolveLocator` (README "One meaning"). */

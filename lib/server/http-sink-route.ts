@@ -4,7 +4,7 @@ import { matchesIfNoneMatch } from './live-cache';
 import { createRuntimeBundle } from './runtime-bundle';
 
 /** The runtime's lazily loaded parts, by file name, with what each is called in a 404. */
-const PARTS = { 'tagpoint-http.js': 'HTTP sink bundle', 'tagpoint-health.js': 'tag health bundle', 'tagpoint-debug.js': 'debug runtime bundle' } as const;
+const PARTS = { 'tagpoint-http.js': 'HTTP sink bundle', 'tagpoint-health.js': 'tag health bundle', 'tagpoint-debug.js': 'debug runtime bundle', 'tagpoint-extras.js': 'runtime extras bundle' } as const;
 
 /** True for a URL path the registry serves a runtime file at: `/tagpoint.js` or one of its parts. */
 export const isRuntimePath = (path: string): boolean => path === '/tagpoint.js' || Object.hasOwn(PARTS, path.slice(1));

@@ -128,9 +128,9 @@ describe('sensitiveMark', () => {
   it.each([
     ['<input type="PASSWORD">', 'PASSWORD'],
     ['<input type="file">', 'file'],
-    ['<input autocomplete="billing cc-exp">', 'cc-'],
+    ['<input autocomplete="billing cc-exp">', 'cc-exp'],
     ['<input autocomplete="new-password">', 'new-password'],
-    ['<input name="ccnum">', 'ccnum'],
+    ['<input name="ccnum">', 'cc'],
     ['<input id="expiry-month">', 'expir'],
     ['<input name="email" autocomplete="email">', undefined],
     ['<h2 id="password-help">Forgot?</h2>', undefined],

@@ -22,7 +22,8 @@ describe('testPageRule', () => {
     [{ match: 'regex', value: '/shoes/\\d+' }, true],
     [{ match: 'regex', value: '^https://other' }, false],
     [{ match: 'regex', value: '(' }, 'not a valid regular expression'],
-    [{ match: 'regex', value: '(a+)+$' }, 'exponential'],
+    [{ match: 'regex', value: '(a+)+$' }, false],
+    [{ match: 'regex', value: '(a)\\1' }, 'linear time: backreferences'],
     [{ match: 'path-exact', value: '' }, 'empty'],
   ])('%j → %s', (rule, expected) => {
     const result = testPageRule(rule, URL_);

@@ -73,7 +73,8 @@ describe('coverage', () => {
     [undefined, 'http://x/a', true],
     [[{ match: 'path-prefix', value: '/checkout/' }], 'http://x/checkout/1', true],
     [[{ match: 'path-prefix', value: '/checkout/' }], 'http://x/cart', false],
-    [[{ match: 'regex', value: '(a+)+' }], 'http://x/aaa', false],
+    [[{ match: 'regex', value: '(a+)+' }], 'http://x/aaa', true],
+    [[{ match: 'regex', value: '(a)\\1' }], 'http://x/aa', false],
   ] as const)('page rules %j on %s -> %s (isOnPage, which tagPresence uses)', (pages, url, expected) => {
     expect(isOnPage(pages as Tag['pages'], url)).toBe(expected);
   });

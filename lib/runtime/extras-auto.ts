@@ -1,0 +1,9 @@
+/** The tagpoint-extras.js entry: puts the extras on `window.TagpointExtras` (extras.ts). */
+import { compilePattern } from '../core/patterns';
+import { selectorOracle } from '../core/selector-policy';
+import { fieldMark, sensitiveWord } from '../core/sensitive-words';
+import type { Extras } from './extras';
+import { createVisibleWatcher } from './visible';
+
+const extras: Extras = { compilePattern, selectorOracle, fieldMark, sensitiveWord, createVisibleWatcher };
+(window as { TagpointExtras?: Extras }).TagpointExtras = extras;
