@@ -15,6 +15,7 @@ const REASON_LABEL: Record<Candidate['reason'], string> = {
   'page-rule-failed': 'page rule failed',
   disabled: 'disabled',
   invalid: 'invalid',
+  'over-budget': 'not tested: time budget ran out',
 };
 
 function CandidateItem({ c, onHoverTag }: { c: Candidate; onHoverTag?: (tagId: string | undefined) => void }) {

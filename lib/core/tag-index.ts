@@ -37,8 +37,11 @@ export interface TagMatch {
 /** Tags of one trigger on the current page. */
 export interface TagIndex {
   add(tag: RuntimeTag): void;
-  /** Matches for an event path (target first), in config order; each tag at most once. */
-  match(path: ArrayLike<EventTarget>): TagMatch[];
+  /**
+   * Matches for an event path (target first), in config order; each tag at most once.
+   * `cut` when the time budget ran out before every candidate was tested.
+   */
+  match(path: ArrayLike<EventTarget>): TagMatch[] & { cut?: boolean };
 }
 
 /**
@@ -54,8 +57,13 @@ const uncached: RelocatedFn = (tag, doc) => relocatedAll(tag.target!, doc) || []
  * give (locator.ts): a primary match that agrees with the fingerprint inside the tag's
  * host chain, or the element relocation found (asked only when the element has the
  * fingerprint's tag name and no nearer primary match claimed the tag).
+ *
+ * `budget` bounds one action's cost, in ms, whatever the selectors: a selector without a key
+ * (`:has(.x) :is(a, button)`) is tested on every element of the path, and a `:has()` can scan
+ * the document each time. Once it is spent, the lists not yet looked at are skipped: those
+ * tags do not fire for this action, and the result says so (`cut`).
  */
-export function createTagIndex(relocated: RelocatedFn = uncached): TagIndex {
+export function createTagIndex(relocated: RelocatedFn = uncached, budget = Infinity): TagIndex {
   const buckets = new Map<string, Bucket>();
   // Attribute names some key uses: only those attributes of the path are looked at.
   const attrNames = new Set<string>();
@@ -99,6 +107,8 @@ export function createTagIndex(relocated: RelocatedFn = uncached): TagIndex {
     match(path) {
       const found = new Map<RuntimeTag, TagMatch>();
       if (!buckets.size) return [];
+      const end = performance.now() + budget;
+      let cut: boolean | undefined;
       // Keys the path carries so far. The path is walked from the root down, so every
       // ancestor's keys are in when an element is tested, and a nearer match replaces a
       // farther one; one pass, nothing kept per element.
@@ -109,7 +119,7 @@ export function createTagIndex(relocated: RelocatedFn = uncached): TagIndex {
         r ? relocated(tag, el.ownerDocument).includes(el) : acceptsPrimary(tag.target!, el);
       const check = (list: Entry[] | undefined) => {
         // Tests run validated selectors only; the runtime's guard catches the rest.
-        if (list) for (const entry of list) if (entry.test(el) && accepts(entry)) found.set(entry.tag, { tag: entry.tag, element: el, relocated: entry.relocated });
+        if (list) for (const entry of list) if (!(cut ||= performance.now() > end) && entry.test(el) && accepts(entry)) found.set(entry.tag, { tag: entry.tag, element: el, relocated: entry.relocated });
       };
       const visit = (key: string, own?: boolean) => {
         if (own) present.add(key);
@@ -137,7 +147,9 @@ export function createTagIndex(relocated: RelocatedFn = uncached): TagIndex {
           if (value !== null) visit('[' + name, true), visit('$' + name + '=' + value, true);
         }
       }
-      return [...found.values()].sort((a, b) => a.tag.index - b.tag.index);
+      const out: TagMatch[] & { cut?: boolean } = [...found.values()].sort((a, b) => a.tag.index - b.tag.index);
+      if (cut) out.cut = cut;
+      return out;
     },
   };
 }

@@ -55,7 +55,7 @@ export function safeResolve(tag: Pick<Tag, 'target'> | undefined, root: ParentNo
   return tag?.target ? resolveLocator(tag.target, root) : [];
 }
 
-const REASON_ORDER: Record<NotFiredReason, number> = { 'page-rule-failed': 0, 'selector-mismatch': 1, disabled: 2, invalid: 3 };
+const REASON_ORDER: Record<NotFiredReason, number> = { 'page-rule-failed': 0, 'over-budget': 1, 'selector-mismatch': 2, disabled: 3, invalid: 4 };
 
 /**
  * The considered tags with their reason, target count on the page and distance from the
@@ -117,5 +117,7 @@ export function describeCandidate(c: Candidate): string {
       return `disabled (${where})`;
     case 'invalid':
       return `invalid tag${c.detail ? `: ${c.detail}` : ''}`;
+    case 'over-budget':
+      return `not tested: this action's time budget ran out first (the config's selectors without a key, such as :has() or :is() alone, cost too much per click; ${where})`;
   }
 }

@@ -31,7 +31,7 @@ const DebugBase = {
   url: z.string().max(4000),
   revision: z.number().int(),
 };
-const NotFiredReasonSchema = z.enum(['selector-mismatch', 'page-rule-failed', 'disabled', 'invalid']);
+const NotFiredReasonSchema = z.enum(['selector-mismatch', 'page-rule-failed', 'disabled', 'invalid', 'over-budget']);
 
 /**
  * A debug-bridge message as it arrives by `postMessage` (lib/runtime/debug-protocol.ts).

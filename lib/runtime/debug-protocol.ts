@@ -11,7 +11,8 @@
 export const TAGPOINT_DEBUG_SOURCE = 'tagpoint-runtime';
 
 /** Why a tag that was considered did not fire. */
-export type NotFiredReason = 'selector-mismatch' | 'page-rule-failed' | 'disabled' | 'invalid';
+/** `over-budget`: the action's time budget (clickBudget) ran out before every tag was tested. */
+export type NotFiredReason = 'selector-mismatch' | 'page-rule-failed' | 'disabled' | 'invalid' | 'over-budget';
 
 /** Fields every message carries. */
 export interface DebugBase {

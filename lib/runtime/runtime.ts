@@ -9,8 +9,8 @@ import { createReporter, DEBUG_BRIDGE, describeElement, toMessage, type DebugRep
 import { normalizeConfig, type InvalidTag, type RuntimeTag } from '../core/normalize';
 import { readProperties, readProperty, type PropertyValue } from '../core/properties';
 import type { AnalyticsLike, TrackFunction, TrackMeta } from './sinks';
-import { createTagIndex, type TagIndex, type TagMatch } from '../core/tag-index';
-import { relocatedAll, resolveIn, scopesOf } from '../core/locator';
+import { createTagIndex, type TagIndex } from '../core/tag-index';
+import { relocatedAll } from '../core/locator';
 import { createVisibleWatcher, type VisibleWatcher } from './visible';
 import { extras, LEAN, loadExtras } from './extras';
 
@@ -45,6 +45,13 @@ export interface RuntimeOptions {
    * looked at do not fire for this action. Default 10.
    */
   relocationBudget?: number;
+  /**
+   * Most time, in ms, one user action may spend testing tags (a config of 1,000 `:has()`
+   * selectors without a key would otherwise cost the page hundreds of ms per click); past
+   * it, the tags not yet tested do not fire for this action, and the debug log says
+   * `over-budget` for them. Default 50.
+   */
+  clickBudget?: number;
 }
 
 /** What `start()` gives back. */
@@ -141,7 +148,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   const compile = (url: string): Page => {
     const u = new URL(url);
-    const index = { click: createTagIndex(relocated), submit: createTagIndex(relocated), change: createTagIndex(relocated) };
+    const b = options.clickBudget ?? 50;
+    const index = { click: createTagIndex(relocated, b), submit: createTagIndex(relocated, b), change: createTagIndex(relocated, b) };
     relocations.clear();
     const result: Page = { index, pageviews: [], visibles: [], active: new Set() };
     for (const tag of tags || []) {
@@ -201,12 +209,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     }
   };
 
-  const reportNotFired = (trigger: Trigger, current: Page, fired: Set<RuntimeTag>) => {
+  const reportNotFired = (trigger: Trigger, current: Page, fired: Set<RuntimeTag>, cut?: boolean) => {
     let left = MAX_NOT_FIRED;
     for (const tag of tags || []) {
       if (left <= 0) return;
       if (tag.trigger !== trigger || fired.has(tag)) continue;
-      const reason: NotFiredReason = !tag.enabled ? 'disabled' : !current.active.has(tag) ? 'page-rule-failed' : 'selector-mismatch';
+      const reason: NotFiredReason = !tag.enabled ? 'disabled' : !current.active.has(tag) ? 'page-rule-failed' : cut ? 'over-budget' : 'selector-mismatch';
       report({ type: 'not-fired', tag: tag.id, event: tag.event, trigger, reason });
       left--;
     }
@@ -218,9 +226,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   const dispatch = (trigger: ActionTrigger, path: ArrayLike<EventTarget>, current: Page) => {
     deadline = performance.now() + (options.relocationBudget ?? 10);
-    const matches: TagMatch[] = current.index[trigger].match(path);
+    const matches = current.index[trigger].match(path);
     for (const m of matches) fire(m.tag, trigger, m.element, m.relocated);
-    if (reporter) reportNotFired(trigger, current, new Set(matches.map((m) => m.tag)));
+    if (reporter) reportNotFired(trigger, current, new Set(matches.map((m) => m.tag)), matches.cut);
   };
 
   const firePageviews = (current: Page) => {
@@ -233,24 +241,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   // --- visible ---------------------------------------------------------------------------
 
-  // The elements a visible tag stands for now (relocation bounded per tag, as on a click).
-  const find = (tag: RuntimeTag) => {
-    deadline = performance.now() + (options.relocationBudget ?? 10);
-    const out: [Element, boolean | undefined][] = [];
-    for (const scope of scopesOf(tag.target!, document)) {
-      const found = resolveIn(tag.target!, scope, deadline) || [];
-      for (const el of found) out.push([el, found.relocated]);
-    }
-    return out;
-  };
-
   const setupVisible = () => {
     visible?.stop();
     visible = undefined;
     if (!page?.visibles.length) return;
     // tagpoint.js has it once tagpoint-extras.js is in (extras.ts); other builds link it.
     const create = LEAN ? extras()?.createVisibleWatcher : createVisibleWatcher;
-    visible = create?.(page.visibles, { find, fire: (tag, el, relocated) => fire(tag, 'visible', el, relocated) });
+    visible = create?.(page.visibles, { budget: options.relocationBudget, fire: (tag, el, relocated) => fire(tag, 'visible', el, relocated) });
   };
 
   // --- page views and actions -------------------------------------------------------------

@@ -11,12 +11,25 @@
  * Built into the ES module and tagpoint-debug.js; tagpoint.js loads it with
  * tagpoint-extras.js when a config has a `visible` tag (extras.ts).
  */
+import { resolveIn, scopesOf } from '../core/locator';
 import type { RuntimeTag } from '../core/normalize';
+
+// The elements a tag stands for now, each with whether relocation found it: the locator's
+// resolution, as on a click (lib/core/locator.ts), relocation bounded by `budget` ms.
+function find(tag: RuntimeTag, budget: number): [Element, boolean | undefined][] {
+  const deadline = performance.now() + budget;
+  const out: [Element, boolean | undefined][] = [];
+  for (const scope of scopesOf(tag.target!, document)) {
+    const found = resolveIn(tag.target!, scope, deadline) || [];
+    for (const el of found) out.push([el, found.relocated]);
+  }
+  return out;
+}
 
 /** Options of a visible watcher; the defaults are the runtime's. */
 export interface VisibleOptions {
-  /** The elements a tag stands for now, each with whether relocation found it (runtime.ts). */
-  find(tag: RuntimeTag): [Element, boolean | undefined][];
+  /** Most time, in ms, relocating one tag's target per rescan (the runtime's relocationBudget). Default 10. */
+  budget?: number;
   /** Called once per element and page view when it shows. */
   fire(tag: RuntimeTag, el: Element, relocated: boolean | undefined): void;
   /** Wait after a DOM change before looking for targets again, in ms. Default 250. */
@@ -81,7 +94,7 @@ export function createVisibleWatcher(tags: RuntimeTag[], options: VisibleOptions
     const begun = performance.now();
     while (at < tags.length && performance.now() - begun < slice) {
       const tag = tags[at++]!;
-      for (const [el, relocated] of options.find(tag)) {
+      for (const [el, relocated] of find(tag, options.budget ?? 10)) {
         if (shown.has(el)) continue;
         let list = next.get(el);
         if (!list) next.set(el, (list = []));

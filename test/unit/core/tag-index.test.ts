@@ -43,3 +43,27 @@ describe('createTagIndex', () => {
     expect(matchIds(selectors, target)).toEqual(want);
   });
 });
+
+describe('the time budget of one action', () => {
+  const tagsOf = (selectors: string[]) => {
+    const result = normalizeConfig({ version: 1, site: 's', revision: 1, tags: selectors.map((selector, i) => ({ id: `k${i}`, event: `K${i}`, trigger: 'click', target: { selector } })) });
+    if (!result.ok) throw new Error(result.reason);
+    return result.tags;
+  };
+
+  it('skips what is left once the budget is spent, and says so', () => {
+    document.body.innerHTML = '<main id="m" class="x"><button id="b">Go</button></main>';
+    const tags = tagsOf([':has(.x) :is(button, a)', '#b']);
+    const spent = createTagIndex(undefined, -1);
+    const open = createTagIndex();
+    for (const tag of tags) spent.add(tag), open.add(tag);
+    const path = pathOf('b');
+    expect(open.match(path).map((m) => m.tag.id)).toEqual(['k0', 'k1']);
+    expect(open.match(path).cut).toBeUndefined();
+    const cut = spent.match(path);
+    expect([...cut]).toEqual([]);
+    expect(cut.cut).toBe(true);
+  });
+
+  // What the budget saves per click is measured in npm run bench:safety, not timed here.
+});
