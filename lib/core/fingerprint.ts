@@ -30,6 +30,7 @@ const inRecord = (el: Element, r: { item: string; keys: string[] }) => {
     const text = readText(item);
     return r.keys.some((k) => text.includes(k)) && [...item.querySelectorAll('*')].some((e) => r.keys.includes(cleanText(readText(e, 64), 64)));
   } catch {
+    // No such item, a selector the page's own DOM methods reject: the record disagrees.
     return false;
   }
 };

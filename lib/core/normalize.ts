@@ -251,6 +251,7 @@ export function normalizeConfig(input: unknown, maxTags = MAX_TAGS): NormalizeRe
     try {
       result = readTag(raw, index, ids);
     } catch {
+      // A hostile config's getter threw: this tag is skipped, the others are read.
       result = why('bad tag');
     }
     if (typeof result === 'string') {

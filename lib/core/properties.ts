@@ -58,6 +58,7 @@ export function findNear(target: Element | undefined, selector: string | undefin
     }
     return doc.querySelector(selector);
   } catch {
+    // Not valid CSS, or a page that overrides querySelector and throws: nothing is read.
     return null;
   }
 }

@@ -206,6 +206,7 @@ export function isValidSelector(selector: string): boolean {
     (probe ||= document.createDocumentFragment()).querySelector(selector);
     return true;
   } catch {
+    // The browser rejects the selector: that is the answer.
     return false;
   }
 }
