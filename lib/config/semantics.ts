@@ -1,4 +1,4 @@
-import { compilePageRule, rulePattern } from '../core/page-rules';
+import { compilePageRule, patternProblem } from '../core/page-rules';
 import { CALLS, MAX_VALUE_LENGTH, PAGE_MATCHES, type Call } from './limits';
 import type { ConfigError } from './types';
 
@@ -87,18 +87,8 @@ function checkCall(tag: Record<string, unknown>, index: number): ConfigError[] {
 function pageRuleProblem(rule: unknown): string | undefined {
   if (!isRecord(rule) || !PAGE_MATCHES.includes(rule.match as never) || typeof rule.value !== 'string') return undefined;
   if (!rule.value || rule.value.length > MAX_VALUE_LENGTH || compilePageRule(rule, MAX_VALUE_LENGTH)) return undefined;
-  const pattern = rulePattern(rule.match, rule.value);
-  if (pattern && !pattern.ok) {
-    if (rule.match === 'regex') {
-      try {
-        // Only to word the error: the runtime never runs the browser's RegExp on a rule.
-        new RegExp(rule.value);
-      } catch (error) {
-        return `value is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    }
-    return `value is a ${rule.match} the website runtime cannot match in linear time (lib/core/patterns.ts): ${pattern.reason}`;
-  }
+  const problem = patternProblem(rule.match, rule.value);
+  if (problem) return `value is ${problem}`;
   return `the website runtime cannot compile this "${String(rule.match)}" rule`;
 }
 

@@ -39,6 +39,23 @@ export function rulePattern(match: unknown, value: string): PatternResult | unde
 }
 
 /**
+ * Why a glob or regex rule is refused, in words, or undefined when it compiles (or is not a
+ * pattern): a syntax error as the browser words it, else what the linear matcher cannot do.
+ * The strict parser and the editor both say this (RegExp only words the error: it never
+ * runs a rule).
+ */
+export function patternProblem(match: unknown, value: string): string | undefined {
+  const pattern = rulePattern(match, value);
+  if (!pattern || pattern.ok) return undefined;
+  try {
+    if (match === 'regex') new RegExp(value);
+  } catch (error) {
+    return `not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  return `a ${String(match)} the runtime cannot match in linear time: ${pattern.reason}`;
+}
+
+/**
  * Compiles one rule; undefined when it is malformed (unknown `match`, empty or over-long
  * value, a pattern the matcher refuses).
  */

@@ -1,6 +1,6 @@
 import { MAX_VALUE_LENGTH, PAGE_MATCHES } from '../config/limits';
 import type { PageRule } from '../config/types';
-import { compilePageRule, rulePattern } from '../core/page-rules';
+import { compilePageRule, patternProblem } from '../core/page-rules';
 
 /**
  * Page rules as the editor offers them. Matching is the runtime's own (compilePageRule in
@@ -61,15 +61,8 @@ function ruleError({ match, value }: PageRule): string {
   if (!value) return 'the value is empty';
   if (value.length > MAX_VALUE_LENGTH) return `the value is longer than ${MAX_VALUE_LENGTH} characters`;
   if (!(PAGE_MATCHES as readonly string[]).includes(match)) return `unknown match "${String(match)}"`;
-  const pattern = rulePattern(match, value);
-  if (pattern && !pattern.ok) {
-    try {
-      if (match === 'regex') new RegExp(value);
-    } catch (error) {
-      return `not a valid regular expression: ${(error as Error).message}`;
-    }
-    return `the runtime cannot match this ${match} in linear time: ${pattern.reason}`;
-  }
+  const problem = patternProblem(match, value);
+  if (problem) return problem;
   return 'the runtime cannot use this rule';
 }
 
