@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createPageOutline } from '../components/preview/page-outline';
 import { createPreviewAgent, type PreviewAgent } from '../lib/preview/agent';
-import { AgentRequestSchema, HelloAnswerSchema, type AgentRequest, type LogEntry } from '../lib/preview/schemas';
+import { AgentRequestSchema, HelloAnswerSchema, type AgentAnswer, type AgentHandlers, type AgentRequest, type LogEntry } from '../lib/preview/schemas';
 
 /**
  * The preview agent content script (lib/preview/agent.ts), injected on demand by the
@@ -28,24 +28,20 @@ export default defineUnlistedScript(() => {
     else agent = createPreviewAgent({ ...settings, emit, outline });
   };
 
-  const handle = (request: AgentRequest): unknown => {
-    switch (request.type) {
-      case 'preview:agent-ping':
-        return { ok: true, running: !!agent?.running, url: location.href.slice(0, 4000) };
-      case 'preview:agent-update':
-        run(request);
-        return { ok: true };
-      case 'preview:agent-stop':
-        agent?.stop();
-        agent = undefined;
-        outline.clear();
-        return { ok: true };
-      case 'preview:agent-outline':
-        return { count: agent?.outline(request) ?? 0 };
-      case 'preview:agent-coverage':
-        return { url: location.href.slice(0, 4000), tags: agent?.coverage(request.show) ?? [] };
-    }
+  // One handler per request, each typed by its answer schema (lib/preview/schemas.ts).
+  const handlers: AgentHandlers = {
+    'preview:agent-ping': () => ({ ok: true, running: !!agent?.running, url: location.href.slice(0, 4000) }),
+    'preview:agent-update': (request) => (run(request), { ok: true }),
+    'preview:agent-stop': () => {
+      agent?.stop();
+      agent = undefined;
+      outline.clear();
+      return { ok: true };
+    },
+    'preview:agent-outline': (request) => ({ count: agent?.outline(request) ?? 0 }),
+    'preview:agent-coverage': (request) => ({ url: location.href.slice(0, 4000), tags: agent?.coverage(request.show) ?? [] }),
   };
+  const handle = <R extends AgentRequest>(request: R) => (handlers[request.type] as (r: R) => AgentAnswer<R['type']>)(request);
 
   // Only this extension reaches runtime.onMessage; the page's postMessage never commands us.
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {

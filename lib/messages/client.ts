@@ -8,12 +8,10 @@ import {
   type BackgroundResponse,
   type PickerEvent,
   type PickerRequest,
+  type PickerResponse,
 } from './schemas';
 import { isFromContentScript } from './guard';
 import { errorText } from './error-text';
-
-/** The answer type of each picker request. */
-export type PickerResponse<T extends PickerRequest['type']> = z.infer<(typeof PickerResponseSchemas)[T]>;
 
 /** Sends a command to the background worker; the answer is validated. */
 export async function sendToBackground(request: BackgroundRequest): Promise<BackgroundResponse> {

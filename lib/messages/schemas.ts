@@ -15,11 +15,12 @@ export const ElementSummarySchema = z.strictObject({
   text: Text,
   /** Form field type, lower case (`password`, `email`), when the element is an input. */
   inputType: z.string().max(64).optional(),
-  /** The element is inside a `<form>` (the editor then suggests `submit` for forms). */
+  /** The element is a `<form>` itself (the editor then suggests the `submit` trigger). */
   isForm: z.boolean(),
   /** Attribute names the element has, for the `attribute` property source. */
   attributes: z.array(z.string().max(100)).max(50),
 });
+export type ElementSummary = z.infer<typeof ElementSummarySchema>;
 
 /**
  * Commands from the extension's own pages (popup, side panel) to the background worker.
@@ -78,6 +79,17 @@ export const PickerResponseSchemas = {
   'picker:highlight': z.strictObject({ count: z.number().int().min(-1) }),
   'picker:preview': z.strictObject({ values: z.array(PropertyPreviewSchema) }),
 } as const;
+
+/** The answer type of each picker request. */
+export type PickerResponse<T extends PickerRequest['type']> = z.infer<(typeof PickerResponseSchemas)[T]>;
+
+/**
+ * The picker's request handlers, one per request type, each typed by its request and its
+ * answer schema: the content script cannot answer something its callers would refuse.
+ */
+export type PickerHandlers = {
+  [T in PickerRequest['type']]: (request: Extract<PickerRequest, { type: T }>) => PickerResponse<T>;
+};
 
 /**
  * Events the picker content script broadcasts with `runtime.sendMessage` (side panel and

@@ -8,6 +8,7 @@ import { checkPropertySource, privacyWarnings } from './privacy';
 import { createEventSuppressor, type EventSuppressor } from './suppress';
 import { cleanText } from '../core/properties';
 import { isSensitiveField } from '../core/sensitive';
+import type { ElementSummary } from '../messages/schemas';
 
 /** What the picker is picking for. */
 export type PickPurpose = 'target' | 'property';
@@ -55,14 +56,8 @@ export interface PickerState {
   notice?: { kind: 'info' | 'error'; text: string };
 }
 
-/** Facts about a picked element sent to the editor. */
-export interface ElementSummary {
-  tag: string;
-  text: string;
-  inputType?: string;
-  isForm: boolean;
-  attributes: string[];
-}
+/** Facts about a picked element sent to the editor: its wire contract is ElementSummarySchema. */
+export type { ElementSummary };
 
 /** Options of `createPickerController`. */
 export interface PickerControllerOptions {

@@ -12,3 +12,4 @@ export * from './tag-state';
 export * from './editor-draft';
 export * from './page-watcher';
 export * from './locators';
+export * from './handlers';

@@ -2,14 +2,10 @@ import type { Property } from '../config/types';
 import { findNear, readProperty } from '../core/properties';
 import { FIELDS } from '../core/sensitive';
 import { checkPropertySource, privacyWarnings } from './privacy';
+import type { PropertyPreview } from '../messages/schemas';
 
-/** One property's value right now, as the editor shows it. */
-export interface PropertyPreview {
-  value: string | number | boolean | null;
-  warnings: string[];
-  /** The property reads a refused source (password, payment field). */
-  refused: boolean;
-}
+/** One property's value right now, as the editor shows it (wire contract: PropertyPreviewSchema). */
+export type { PropertyPreview };
 
 /** Options of `previewProperty`. */
 export interface PreviewOptions {

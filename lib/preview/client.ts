@@ -7,6 +7,7 @@ import {
   AgentAnswerSchemas,
   PreviewAnswerSchema,
   PreviewBroadcastSchema,
+  type AgentAnswer,
   type AgentRequest,
   type PreviewAnswer,
   type PreviewRequest,
@@ -61,8 +62,7 @@ export function onPreviewChanged(tabId: number, handler: (state: PreviewState) =
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-/** The answer type of each agent request. */
-export type AgentAnswer<T extends AgentRequest['type']> = z.infer<(typeof AgentAnswerSchemas)[T]>;
+export type { AgentAnswer };
 
 /** Sends a request to the agent in the tab; undefined when no agent answers properly. */
 export async function sendToAgent<R extends AgentRequest>(tabId: number, request: R): Promise<AgentAnswer<R['type']> | undefined> {

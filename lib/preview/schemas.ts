@@ -6,7 +6,7 @@
  * of being carried.
  */
 import { z } from '../config/zod';
-import { TAGPOINT_DEBUG_SOURCE } from '../runtime/debug-protocol';
+import { NOT_FIRED_REASONS, TAGPOINT_DEBUG_SOURCE, type DebugMessage } from '../runtime/debug-protocol';
 import { MAX_EVENT_NAME_LENGTH, MAX_TAG_ID_LENGTH } from '../config/limits';
 import { DEFAULT_PREVIEW_LIMITS } from './limits';
 import { MAIN_WORLD_SOURCE } from './constants';
@@ -31,7 +31,7 @@ const DebugBase = {
   url: z.string().max(4000),
   revision: z.number().int(),
 };
-const NotFiredReasonSchema = z.enum(['selector-mismatch', 'page-rule-failed', 'disabled', 'invalid', 'over-budget']);
+const NotFiredReasonSchema = z.enum(NOT_FIRED_REASONS);
 
 /**
  * A debug-bridge message as it arrives by `postMessage` (lib/runtime/debug-protocol.ts).
@@ -71,6 +71,19 @@ export const DebugMessageSchema = z.discriminatedUnion('type', [
   z.object({ ...DebugBase, type: z.literal('page'), active: z.number().int() }),
 ]);
 export type ParsedDebugMessage = z.infer<typeof DebugMessageSchema>;
+
+/*
+ * The runtime cannot carry zod, so its side of the bridge is the types in debug-protocol.ts.
+ * These lines make the two one contract for the compiler: every message the runtime can post
+ * fits the schema, and every message type the schema accepts is one the runtime declares
+ * (`tsc` fails on drift; test/unit/preview/debug-contract.test.ts checks real messages).
+ */
+type Assert<T extends true> = T;
+type SameTypes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type DebugContractHolds = [
+  Assert<DebugMessage extends z.input<typeof DebugMessageSchema> ? true : false>,
+  Assert<SameTypes<ParsedDebugMessage['type'], DebugMessage['type']>>,
+];
 
 export { MAIN_WORLD_SOURCE };
 
@@ -183,6 +196,14 @@ export const AgentAnswerSchemas = {
   'preview:agent-outline': z.strictObject({ count: z.number().int().min(0) }),
   'preview:agent-coverage': z.strictObject({ url: z.string().max(4000), tags: z.array(TagPresenceSchema).max(20_000) }),
 } as const;
+
+/** The answer type of each agent request. */
+export type AgentAnswer<T extends AgentRequest['type']> = z.infer<(typeof AgentAnswerSchemas)[T]>;
+
+/** The agent's request handlers, one per request type, typed by the request and its answer schema. */
+export type AgentHandlers = {
+  [T in AgentRequest['type']]: (request: Extract<AgentRequest, { type: T }>) => AgentAnswer<T>;
+};
 
 // --- extension pages <-> background ----------------------------------------------------------
 

@@ -10,9 +10,14 @@
 /** `message.source` of every debug message. */
 export const TAGPOINT_DEBUG_SOURCE = 'tagpoint-runtime';
 
-/** Why a tag that was considered did not fire. */
-/** `over-budget`: the action's time budget (clickBudget) ran out before every tag was tested. */
-export type NotFiredReason = 'selector-mismatch' | 'page-rule-failed' | 'disabled' | 'invalid' | 'over-budget';
+/**
+ * Why a tag that was considered did not fire. `over-budget`: the action's time budget
+ * (clickBudget) ran out before every tag was tested. The extension's schema is built from
+ * this list (lib/preview/schemas.ts), so the two sides cannot name different reasons; the
+ * runtime only uses the type, so the list costs tagpoint.js nothing.
+ */
+export const NOT_FIRED_REASONS = ['selector-mismatch', 'page-rule-failed', 'disabled', 'invalid', 'over-budget'] as const;
+export type NotFiredReason = (typeof NOT_FIRED_REASONS)[number];
 
 /** Fields every message carries. */
 export interface DebugBase {

@@ -1,16 +1,11 @@
 import type { TagConfig } from '../config';
 import type { Db } from './db';
+import type { VersionSummary } from '../publish/schemas';
 import { createHealthWrites, createWriteTransactions, type HealthCounterRow } from './publish-tx.mjs';
 import { generateToken, hashToken, type TokenRole } from './tokens';
 
-/** One entry of a site's history, as `GET /v1/sites/:site/versions` lists it. */
-export interface VersionSummary {
-  revision: number;
-  publishedAt: string;
-  author: string;
-  message: string;
-  tagCount: number;
-}
+/** One entry of a site's history, as `GET /v1/sites/:site/versions` lists it (the client's VersionSummarySchema). */
+export type { VersionSummary };
 
 /** A stored version with its config, serialized as it is served. */
 export interface StoredVersion extends VersionSummary {

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPickerController } from '../../../lib/picker/controller';
+import { createPickerHandlers } from '../../../lib/picker/handlers';
+import { pickerLocators } from '../../../lib/picker/locators';
+import { PickerRequestSchema, PickerResponseSchemas, type PickerRequest } from '../../../lib/messages/schemas';
+
+const SHOP = `
+  <article class="card"><h2 class="title">Blue Shoe</h2><button class="add" data-sku="1">Add to cart</button></article>
+  <article class="card"><h2 class="title">Red Hat</h2><button class="add" data-sku="2">Add to cart</button></article>
+  <form id="login"><input id="pw" type="password" value="hunter2"></form>
+  <div id="own" class="add"></div>`;
+
+function setup() {
+  document.body.innerHTML = SHOP;
+  const own = document.getElementById('own')!;
+  const controller = createPickerController({ locators: pickerLocators, isOwnElement: (el) => el === own });
+  const started: (string | undefined)[] = [];
+  const handlers = createPickerHandlers({ controller, locators: pickerLocators, ownHost: own, onStart: (id) => started.push(id) });
+  // As the content script answers: the request parsed by its schema, the answer checked by its own.
+  const ask = <R extends PickerRequest>(request: R) => {
+    const parsed = PickerRequestSchema.parse(request) as R;
+    const answer = (handlers[parsed.type] as (r: R) => unknown)(parsed);
+    const checked = PickerResponseSchemas[parsed.type].safeParse(answer);
+    expect(checked.success, JSON.stringify(answer)).toBe(true);
+    return answer as never;
+  };
+  return { controller, ask, started };
+}
+
+describe('createPickerHandlers', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('answers every request type with what its answer schema accepts', () => {
+    const { ask, started } = setup();
+    expect(ask({ type: 'picker:ping' })).toEqual({ ok: true, picking: false });
+    expect(ask({ type: 'picker:start', purpose: 'target', requestId: 'r1' })).toEqual({ ok: true });
+    expect(started).toEqual(['r1']);
+    expect(ask({ type: 'picker:ping' })).toEqual({ ok: true, picking: true });
+    expect(ask({ type: 'picker:stop' })).toEqual({ ok: true });
+    expect(ask({ type: 'picker:page-info' })).toMatchObject({ url: location.href });
+    expect(ask({ type: 'picker:highlight', target: null })).toEqual({ count: 0 });
+  });
+
+  it('counts like the runtime resolves, never counting our own overlay host', () => {
+    const { ask } = setup();
+    // `.add` matches the two buttons and our host; the host is not the page's.
+    expect(ask({ type: 'picker:count', targets: [{ selector: '.add' }, null, { selector: '#none' }] })).toEqual({ counts: [2, 0, 0] });
+    // A primary match that disagrees with the fingerprint is not a match (lib/core/locator.ts).
+    expect(ask({ type: 'picker:count', targets: [{ selector: '.add', fingerprint: { tag: 'a' } }] })).toEqual({ counts: [0] });
+  });
+
+  it('previews property values from the target, says which are incomplete, and refuses secrets', () => {
+    const { ask } = setup();
+    const answer: { values: { value: unknown; warnings: string[]; refused: boolean }[] } = ask({
+      type: 'picker:preview',
+      target: { selector: '.add' },
+      properties: [
+        { name: 'product', source: 'text', selector: '.title' },
+        { name: 'half' },
+        { name: 'pw', source: 'value', selector: '#pw' },
+      ],
+    });
+    expect(answer.values[0]).toMatchObject({ value: 'Blue Shoe', refused: false });
+    expect(answer.values[1]).toEqual({ value: null, warnings: ['the property is not complete yet'], refused: false });
+    expect(answer.values[2]!.value).toBeNull();
+    expect(answer.values[2]!.refused).toBe(true);
+  });
+});
