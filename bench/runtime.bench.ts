@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildRuntime, runtimeOutDir } from '../scripts/build-runtime';
 import { shopPageHtml } from './shop-page';
+import { realisticSelectors } from './realistic-mix';
 
 const SIZES = [10, 100, 1_000, 10_000];
 const CLICKS = 200; // per mode and round
@@ -51,6 +52,7 @@ function tagsOf(n: number): unknown[] {
 }
 
 interface Row {
+  mix: string;
   tags: number;
   empty: number;
   tagpoint: number;
@@ -72,8 +74,17 @@ async function main() {
   await page.evaluate('globalThis.__name = (f) => f');
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
 
+  // SVG icons in the buttons, as icon sets render them (targets of the realistic mix).
+  await page.evaluate(() => {
+    for (const i of Array.from(document.querySelectorAll('.icon'))) {
+      i.innerHTML = '<svg class="glyph" viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg"><path d="M0 0h24v24H0z"/><circle cx="12" cy="12" r="4"/></svg>';
+    }
+  });
+
   const rows: Row[] = [];
+  for (const mix of ['recorded', 'realistic'] as const)
   for (const n of SIZES) {
+    const tags = mix === 'recorded' ? tagsOf(n) : (await page.evaluate(realisticSelectors, { n, seed: 4242 + n })).map((selector, i) => ({ id: `t${i}`, event: `Event ${i}`, trigger: 'click', target: { selector } }));
     const row = await page.evaluate(
       ({ config, clicks, rounds }) => {
         const w = window as any;
@@ -83,7 +94,7 @@ async function main() {
           let s = 7;
           return () => ((s = (s * 16807) % 2147483647) / 2147483647);
         })();
-        const all = Array.from(document.querySelectorAll('#grid button, #grid span, #grid a, #grid i, #grid h2, .nav a, #grid b'));
+        const all = Array.from(document.querySelectorAll('#grid button, #grid span, #grid a, #grid i, #grid h2, .nav a, #grid b, #grid path, #grid circle'));
         const targets = Array.from({ length: clicks }, () => all[Math.floor(rng() * all.length)]!);
         const selectors: string[] = config.tags.map((t: any) => t.target.selector);
         let fired = 0;
@@ -142,9 +153,9 @@ async function main() {
         const best = (k: 'empty' | 'tagpoint' | 'warm' | 'naive' | 'bucketed') => Math.min(...results.map((x) => x[k]));
         return { empty: best('empty'), tagpoint: best('tagpoint'), warm: best('warm'), naive: best('naive'), bucketed: best('bucketed'), fired };
       },
-      { config: { version: 1, site: 'bench', revision: 1, tags: tagsOf(n) }, clicks: CLICKS, rounds: ROUNDS },
+      { config: { version: 1, site: 'bench', revision: 1, tags }, clicks: CLICKS, rounds: ROUNDS },
     );
-    rows.push({ tags: n, ...row });
+    rows.push({ mix, tags: n, ...row });
   }
 
   const startup = await page.evaluate((config) => {
@@ -158,6 +169,29 @@ async function main() {
     }
     return Math.min(...times);
   }, { version: 1, site: 'bench', revision: 1, tags: tagsOf(1_000) });
+
+  // Cold: the first start() in a fresh page (nothing compiled or warmed yet), for each mix; the
+  // median of 5 fresh pages.
+  const realistic1k = (await page.evaluate(realisticSelectors, { n: 1_000, seed: 4242 + 1_000 })).map((selector, i) => ({ id: `t${i}`, event: `Event ${i}`, trigger: 'click', target: { selector } }));
+  const cold: Record<string, number> = {};
+  for (const [mix, tags] of [['recorded', tagsOf(1_000)], ['realistic', realistic1k]] as const) {
+    const times: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const fresh = await browser.newPage();
+      await fresh.setContent(shopPageHtml());
+      await fresh.addScriptTag({ content: runtime });
+      await fresh.evaluate('globalThis.__name = (f) => f');
+      times.push(
+        await fresh.evaluate((config) => {
+          const t0 = performance.now();
+          (window as any).Tagpoint.start({ config, track: () => {} });
+          return performance.now() - t0;
+        }, { version: 1, site: 'bench', revision: 1, tags }),
+      );
+      await fresh.close();
+    }
+    cold[mix] = times.sort((a, b) => a - b)[2]!;
+  }
   await browser.close();
 
   const net = (x: number, floor: number) => Math.max(0, x - floor);
@@ -166,13 +200,19 @@ async function main() {
   console.log(`${'tags'.padStart(6)}${'empty'.padStart(10)}${'tagpoint'.padStart(10)}${'tp warm'.padStart(10)}${'naive'.padStart(10)}${'bucketed'.padStart(10)}${'naive/tp'.padStart(10)}${'bkt/tp'.padStart(10)}`);
   for (const r of rows) {
     const tp = net(r.tagpoint, r.empty);
+    if (r.tags === SIZES[0]) console.log(`${r.mix} mix:`);
     console.log(
       `${String(r.tags).padStart(6)}${f(r.empty)}${f(tp)}${f(net(r.warm, r.empty))}${f(net(r.naive, r.empty))}${f(net(r.bucketed, r.empty))}${f(net(r.naive, r.empty) / Math.max(tp, 0.1))}${f(net(r.bucketed, r.empty) / Math.max(tp, 0.1))}`,
     );
   }
-  const at = (n: number) => net(rows.find((r) => r.tags === n)!.tagpoint, rows.find((r) => r.tags === n)!.empty);
-  console.log(`10,000 tags vs 100 tags (tagpoint): ${(at(10_000) / Math.max(at(100), 0.1)).toFixed(2)}x`);
+  for (const mix of ['recorded', 'realistic']) {
+    const row = (n: number) => rows.find((r) => r.mix === mix && r.tags === n)!;
+    const at = (n: number) => net(row(n).tagpoint, row(n).empty);
+    const bkt = (n: number) => net(row(n).bucketed, row(n).empty);
+    console.log(`${mix}: 10,000 tags vs 100 tags (tagpoint): ${(at(10_000) / Math.max(at(100), 0.1)).toFixed(2)}x; tp/bucketed at 1,000: ${(at(1_000) / Math.max(bkt(1_000), 0.1)).toFixed(3)}`);
+  }
   console.log(`Start-up (Tagpoint.start with 1,000 tags, fastest of 15): ${startup.toFixed(2)} ms`);
+  console.log(`Cold start-up (first Tagpoint.start in a fresh page, 1,000 tags, median of 5): recorded ${cold.recorded!.toFixed(2)} ms, realistic ${cold.realistic!.toFixed(2)} ms`);
 }
 
 await main();

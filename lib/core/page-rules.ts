@@ -27,15 +27,21 @@ export type PageTest = (url: PageUrl) => boolean;
 
 const trimSlash = (path: string) => path.replace(/(.)\/$/, '$1');
 
-// tagpoint.js is built without the matcher: it uses the one tagpoint-extras.js brings, loaded
-// before a config with such rules is taken into use (lean.ts). Until then such a rule does
-// not compile, and the reading is marked as lacking the extras.
-const compile = (source: string): PatternResult =>
-  (LEAN ? coreExtras()?.compilePattern : compilePattern)?.(source) ?? ((lacking.extras = true), { ok: false, reason: '' }); // only in tagpoint.js, which has no messages
+/** The pattern of a glob or regex rule, by the linear matcher (patterns.ts), else undefined. */
+export function patternOfRule(match: unknown, value: string): PatternResult | undefined {
+  return match === 'glob' ? compilePattern(globSource(value)) : match === 'regex' ? compilePattern(value) : undefined;
+}
 
-/** The pattern a glob or regex rule compiles to (the reason when refused), else undefined. */
+/**
+ * The pattern a glob or regex rule compiles to (the reason when refused), else undefined.
+ * tagpoint.js is built without the matcher and the glob translation: it uses patternOfRule
+ * from tagpoint-extras.js, loaded before a config with such rules is taken into use (lean.ts).
+ * Until then such a rule does not compile, and the reading is marked as lacking the extras.
+ */
 export function rulePattern(match: unknown, value: string): PatternResult | undefined {
-  return match === 'glob' ? compile(globSource(value)) : match === 'regex' ? compile(value) : undefined;
+  if (!LEAN) return patternOfRule(match, value);
+  // No reason in tagpoint.js, which has no messages.
+  return match === 'glob' || match === 'regex' ? (coreExtras()?.patternOfRule(match, value) ?? ((lacking.extras = true), { ok: false, reason: '' })) : undefined;
 }
 
 /**

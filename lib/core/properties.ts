@@ -2,6 +2,7 @@
 import type { Transform } from '../config/limits';
 import type { RuntimeProperty } from './normalize';
 import { FIELDS, readText, redactQuery, sensitiveMark, textMark } from './sensitive';
+import { coreExtras, LEAN } from './lean';
 
 /** A property value as sent. */
 export type PropertyValue = string | number | boolean | null;
@@ -70,14 +71,13 @@ function readValue(el: Element, max: number): PropertyValue {
 }
 
 /**
- * Reads one property, text capped at `max` characters; null when its element is missing or
- * sensitive. `doc` is the page read (the editor's preview passes its own; default `document`).
+ * What a property reads besides static values and text: the page's URL, a query parameter, an
+ * attribute or a field's value (`el` is the element found, null for the page's own). tagpoint.js
+ * has this from tagpoint-extras.js, which a config reading any of them loads (normalize.ts).
  */
-export function readProperty(prop: RuntimeProperty, target: Element | undefined, max: number, doc = document): PropertyValue {
+export function readOther(prop: RuntimeProperty, el: Element | null, max: number, doc: Document): PropertyValue {
   const loc = doc.location;
   switch (prop.source) {
-    case 'static':
-      return prop.value ?? null;
     case 'url': {
       // Sensitive parameters (?password=, #access_token=) never leave the page.
       const hash = redactQuery(loc.hash);
@@ -85,19 +85,30 @@ export function readProperty(prop: RuntimeProperty, target: Element | undefined,
     }
     case 'query':
       return redactQuery('?' + encodeURIComponent(String(prop.param))) ? new URLSearchParams(loc.search).get(String(prop.param)) : null;
+    case 'attribute': {
+      // data-csrf-token, data-api-key...: an attribute named as a secret is one.
+      const v = redactQuery('?' + encodeURIComponent(String(prop.attribute))) ? el!.getAttribute(String(prop.attribute)) : null;
+      return v === null ? null : cleanText(v, max);
+    }
+    case 'value':
+      return readValue(el!, max);
   }
+  return null;
+}
+
+/**
+ * Reads one property, text capped at `max` characters; null when its element is missing or
+ * sensitive. `doc` is the page read (the editor's preview passes its own; default `document`).
+ */
+export function readProperty(prop: RuntimeProperty, target: Element | undefined, max: number, doc = document): PropertyValue {
+  const source = prop.source;
+  if (source === 'static') return prop.value ?? null;
+  const other = LEAN ? coreExtras()?.readOther : readOther;
+  if (source === 'url' || source === 'query') return other?.(prop, null, max, doc) ?? null;
   const el = findNear(target, prop.selector, doc);
-  const text = prop.source === 'text';
+  const text = source === 'text';
   if (!el || (text ? textMark : sensitiveMark)(el)) return null;
-  let value: PropertyValue;
-  if (text) value = cleanText(readText(el, max), max);
-  else if (prop.source === 'attribute') {
-    // data-csrf-token, data-api-key...: an attribute named as a secret is one.
-    const v = redactQuery('?' + encodeURIComponent(String(prop.attribute))) ? el.getAttribute(String(prop.attribute)) : null;
-    value = v === null ? null : cleanText(v, max);
-  } else if (prop.source === 'value') value = readValue(el, max);
-  else return null;
-  return applyTransform(value, prop.transform);
+  return applyTransform(text ? cleanText(readText(el, max), max) : (other?.(prop, el, max, doc) ?? null), prop.transform);
 }
 
 /** Reads every property of a tag (a throwing page getter costs this tag's event, no other). */

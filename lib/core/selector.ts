@@ -40,7 +40,7 @@ interface Compound {
 // The browser has already accepted the selector, so names can be matched loosely here.
 const NAME = '[-\\w\\u00a0-\\uffff]+';
 const TOKEN = new RegExp(
-  `^(?:(${NAME}|\\*)|#(${NAME})|\\.(${NAME})|\\[\\s*(${NAME})\\s*(?:([\\^$*]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${NAME}))\\s*)?\\]|:(nth-child)\\(\\s*(\\d+)\\s*\\))`,
+  `^(?:(${NAME}|\\*)|#(${NAME})|\\.(${NAME})|\\[\\s*(${NAME})\\s*(?:([\\^$*~|]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${NAME}))\\s*)?\\]|:(nth-child|nth-of-type)\\(\\s*(\\d+)\\s*\\))`,
 );
 
 /** Splits at top-level occurrences of `stop`, skipping strings, brackets and parentheses. */
@@ -50,7 +50,8 @@ function scan(text: string, onTop: (char: string, index: number) => void): void 
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\\') {
-      i++;
+      // An escape: the next character, or up to 6 hex digits and one white space (`#\\33 4`).
+      i += /^[\da-f]{1,6}\s?/i.exec(text.slice(i + 1))?.[0].length || 1;
     } else if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
@@ -75,62 +76,87 @@ export function splitList(selector: string): string[] {
 }
 
 // Positions counted during one task (one user action): many tags test `:nth-child` of the
-// same element in a long list. Forgotten in a microtask, before the DOM can change.
-const positions = new Map<Element, number>();
+// same element in a long list. Forgotten in a microtask, before the DOM can change. `:nth-of-type`
+// (DevTools' "Copy selector" paths) counts only siblings of the element's own type.
+const positions = [new Map<Element, number>(), new Map<Element, number>()];
 
-function nthOf(el: Element): number {
-  let n = positions.get(el);
+function nthOf(el: Element, ofType: number): number {
+  const cache = positions[ofType]!;
+  let n = cache.get(el);
   if (n) return n;
   n = 1;
-  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) n++;
-  if (!positions.size) queueMicrotask(() => positions.clear());
-  positions.set(el, n);
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (!ofType || s.localName == el.localName) n++;
+  if (!cache.size) queueMicrotask(() => cache.clear());
+  cache.set(el, n);
   return n;
 }
 
-function attrTest(name: string, op: string | undefined, value: string): ElementTest {
-  if (!op) return (el) => el.hasAttribute(name);
+/** The HTML namespace: elements outside it (SVG, MathML) follow other CSS rules. */
+export const HTML = 'http://www.w3.org/1999/xhtml';
+
+/** The page is in quirks mode: ids and classes then match without case (no DOM: never). */
+const quirks = () => typeof document < 'u' && document.compatMode == 'BackCompat';
+
+/**
+ * An attribute test, `token` as written (`[type='Submit']`). The browser's own rules decide
+ * wherever plain comparison could differ: on SVG and MathML elements (names match without
+ * case, `viewBox`, and namespace declarations such as `xmlns` are not attributes to CSS), and
+ * where the values differ only in case (HTML compares `type`, `rel`, `target`, `method`... without
+ * case): there `matches(token)` answers for this one attribute of this element.
+ */
+function attrTest(name: string, op: string | undefined, value: string, token: string): ElementTest {
+  // `~=`: one of the white-space separated words (a value with white space never matches);
+  // `|=`: the value or its `value-` prefix.
+  const compare = (v: string, w: string) =>
+    op == '=' ? v == w : op == '|=' ? v == w || v.startsWith(w + '-') : w != '' && (op == '^=' ? v.startsWith(w) : op == '$=' ? v.endsWith(w) : op == '~=' ? !/[ \t\n\f\r]/.test(w) && v.split(/[ \t\n\f\r]/).includes(w) : v.includes(w));
   return (el) => {
+    if (el.namespaceURI != HTML) return el.matches(token);
     const v = el.getAttribute(name);
-    if (v === null) return false;
-    switch (op) {
-      case '=': return v === value;
-      case '^=': return value !== '' && v.startsWith(value);
-      case '$=': return value !== '' && v.endsWith(value);
-      default: return value !== '' && v.includes(value);
-    }
+    return v != null && (!op || compare(v, value) || (compare(v.toLowerCase(), value.toLowerCase()) && el.matches(token)));
   };
 }
 
 function parseCompound(text: string): Compound {
   const tests: ElementTest[] = [];
   const keys: string[] = [];
-  let rest = text.includes('\\') || text.includes('|') && !/\|=/.test(text) ? '\u0000' : text;
+  // A namespace (`svg|a`, `[*|href]`) or an escape: the browser decides.
+  let rest = text.includes('\\') || /\|(?!=)/.test(text) ? '\u0000' : text;
   while (rest) {
     const m = TOKEN.exec(rest);
     if (!m) break;
     rest = rest.slice(m[0].length);
     const [, t, hash, dot, name, op, v1, v2, v3, nth, n] = m;
     if (t !== undefined) {
-      if (tests.length || t !== t.toLowerCase()) { rest = '\u0000'; break; }
-      if (t !== '*') { keys.push(t); tests.push((el) => el.localName === t); }
-    } else if (hash !== undefined) {
-      keys.push('#' + hash);
-      tests.push((el) => el.id === hash);
-    } else if (dot !== undefined) {
-      keys.push('.' + dot);
-      tests.push((el) => el.classList.contains(dot));
+      if (tests.length) { rest = '\u0000'; break; }
+      // HTML elements match type selectors in any case (`DIV`); on SVG and MathML elements the
+      // browser decides (`clipPath`). Keys are lower case.
+      const type = t.toLowerCase();
+      if (t !== '*') { keys.push(type); tests.push((el) => (el.namespaceURI == HTML ? el.localName === type : el.matches(t))); }
+    } else if (hash !== undefined || dot !== undefined) {
+      // In quirks mode the browser compares ids and classes without case: it decides, keyless.
+      if (quirks()) { rest = '\u0000'; break; }
+      if (dot === undefined) {
+        keys.push('#' + hash);
+        // The attribute, not `el.id`: a form's `id` is its control named "id" (`<input name=id>`).
+        tests.push((el) => el.getAttribute('id') === hash);
+      } else {
+        keys.push('.' + dot);
+        tests.push((el) => el.classList.contains(dot));
+      }
     } else if (name !== undefined) {
       const lname = name.toLowerCase();
       const value = v1 ?? v2 ?? v3 ?? '';
-      // Values compare case-sensitively here, also where HTML would not (`type`): recorded
-      // selectors copy the page's own values.
+      // Keys hold names and values in lower case, as tag-index.ts reads the path's: the test
+      // decides on case.
       keys.push('[' + lname);
-      if (op === '=') keys.push(`$${lname}=${value}`);
-      tests.push(attrTest(lname, op, value));
+      if (op === '=') keys.push(`$${lname}=${value.toLowerCase()}`);
+      tests.push(attrTest(lname, op, value, m[0]));
     } else if (nth !== undefined) {
       const index = Number(n);
-      tests.push((el) => nthOf(el) === index);
+      const ofType = nth.length > 9 ? 1 : 0;
+      // Positions are not index keys: counting them on every click costs a walk over all earlier
+      // siblings (2,600 links in one corpus page's list: 5 ms per click).
+      tests.push((el) => nthOf(el, ofType) === index);
     }
   }
   return { tests, keys, exact: rest === '' };

@@ -8,7 +8,7 @@
  */
 import { acceptsPrimary, relocatedAll } from './locator';
 import type { RuntimeTag } from './normalize';
-import type { CompiledSelector, ElementTest } from './selector';
+import { HTML, type CompiledSelector, type ElementTest } from './selector';
 
 interface Entry {
   tag: RuntimeTag;
@@ -132,20 +132,25 @@ export function createTagIndex(relocated: RelocatedFn = uncached, budget = Infin
           for (const [k, list] of near) if (present.has(k)) check(list);
         } else for (const k of present) check(near.get(k));
       };
+      const see = (name: string, value: string | null) => {
+        if (value != null && attrNames.has(name)) visit('[' + name, true), visit('$' + name + '=' + value.toLowerCase(), true);
+      };
       for (let i = path.length; i--; ) {
         el = path[i] as Element;
         if (el?.nodeType !== 1) continue;
         visit('*');
-        visit(el.localName);
-        let k = ids.get(el.id);
+        // Lower case, as the keys are (tag names of SVG's camelCase elements, attribute values).
+        const name = el.localName.toLowerCase();
+        visit(name);
+        // The attribute: a form's `el.id` is its control named "id".
+        let k = ids.get(el.getAttribute('id')!);
         if (k) visit(k, true);
         const list = el.classList;
         for (let c = 0; c < list.length; c++) if ((k = classes.get(list[c]!))) visit(k, true);
-        // A few getAttribute calls cost less than walking `attributes` (an Attr each).
-        for (const name of attrNames) {
-          const value = el.getAttribute(name);
-          if (value !== null) visit('[' + name, true), visit('$' + name + '=' + value, true);
-        }
+        // A few getAttribute calls cost less than walking `attributes` (an Attr each); on SVG
+        // and MathML elements names keep their case (`viewBox`), and CSS matches them without.
+        if (el.namespaceURI == HTML) for (const name of attrNames) see(name, el.getAttribute(name));
+        else for (const a of el.attributes) see(a.name.toLowerCase(), a.value);
       }
       const out: TagMatch[] & { cut?: boolean } = [...found.values()].sort((a, b) => a.tag.index - b.tag.index);
       if (cut) out.cut = cut;

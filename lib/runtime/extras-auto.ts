@@ -1,9 +1,10 @@
 /** The tagpoint-extras.js entry: puts the extras on `window.TagpointExtras` (extras.ts). */
-import { compilePattern } from '../core/patterns';
+import { patternOfRule } from '../core/page-rules';
+import { readOther } from '../core/properties';
 import { selectorOracle } from '../core/selector-policy';
 import { fieldMark, sensitiveWord } from '../core/sensitive-words';
 import type { Extras } from './extras';
 import { createVisibleWatcher } from './visible';
 
-const extras: Extras = { compilePattern, selectorOracle, fieldMark, sensitiveWord, createVisibleWatcher };
+const extras: Extras = { patternOfRule, readOther, selectorOracle, fieldMark, sensitiveWord, createVisibleWatcher };
 (window as { TagpointExtras?: Extras }).TagpointExtras = extras;

@@ -316,7 +316,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       try {
         const result = normalizeConfig(config);
         if (!result.ok) {
-          report({ type: 'load-error', reason: result.reason });
+          if (DEBUG_BRIDGE) report({ type: 'load-error', reason: result.reason });
           return false;
         }
         // tagpoint.js first fetches what this config needs and is not built in (extras.ts),
@@ -330,8 +330,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         revision = result.revision;
         href = location.href;
         page = compile(href);
-        report({ type: 'config', site: result.site, origin, tags: tags.length, invalid: invalid.length });
-        for (const bad of invalid) report({ type: 'invalid-tag', tag: bad.tag, index: bad.index, reason: bad.reason });
+        // Guarded so tagpoint.js (no bridge) carries neither the messages nor the loop.
+        if (DEBUG_BRIDGE) {
+          report({ type: 'config', site: result.site, origin, tags: tags.length, invalid: invalid.length });
+          for (const bad of invalid) report({ type: 'invalid-tag', tag: bad.tag, index: bad.index, reason: bad.reason });
+        }
         const pending = buffer;
         buffer = undefined;
         for (const p of pending || []) {
