@@ -80,7 +80,14 @@ export function splitList(selector: string): string[] {
 // (DevTools' "Copy selector" paths) counts only siblings of the element's own type.
 const positions = [new Map<Element, number>(), new Map<Element, number>()];
 
-function nthOf(el: Element, ofType: number): number {
+/**
+ * The key of a position: `~` sorts after every other key kind, and larger positions give
+ * smaller keys, so the ancestor key chosen (the first in order) is the most telling one.
+ */
+export const positionKey = (index: number, type: string) => '~' + (1e6 - index) + type;
+
+/** An element's position among its siblings (of its own type), counted once per task. */
+export function nthOf(el: Element, ofType: number): number {
   const cache = positions[ofType]!;
   let n = cache.get(el);
   if (n) return n;
@@ -154,9 +161,11 @@ function parseCompound(text: string): Compound {
     } else if (nth !== undefined) {
       const index = Number(n);
       const ofType = nth.length > 9 ? 1 : 0;
-      // Positions are not index keys: counting them on every click costs a walk over all earlier
-      // siblings (2,600 links in one corpus page's list: 5 ms per click).
       tests.push((el) => nthOf(el, ofType) === index);
+      // A position is a key too (positionKey): DevTools' paths (`… > article:nth-of-type(37) > div
+      // > button`) carry nothing else, and an ancestor's position tells one card from another.
+      const type = keys.find((k) => /^[a-z]/.test(k));
+      if (!ofType || type) keys.push(positionKey(index, ofType ? type! : ':'));
     }
   }
   return { tests, keys, exact: rest === '' };
@@ -201,7 +210,7 @@ export function compileBranch(branch: string): CompiledSelector | undefined {
   const siblings = combinators.some((c) => c === '+' || c === '~');
   // Sorted, ids come first, then attribute values, classes, attribute names; tag names
   // are left out (too common).
-  const near = siblings ? undefined : compounds.flatMap((c) => c.keys).filter((k) => /^[#$.[]/.test(k)).sort()[0];
+  const near = siblings ? undefined : compounds.flatMap((c) => c.keys).filter((k) => /^[#$.[~]/.test(k)).sort()[0];
   compounds.push(last);
   // Sibling combinators are rare in recorded selectors; the browser takes those.
   if (siblings || !compounds.every((c) => c.exact)) {

@@ -8,7 +8,7 @@
  */
 import { acceptsPrimary, relocatedAll } from './locator';
 import type { RuntimeTag } from './normalize';
-import { HTML, type CompiledSelector, type ElementTest } from './selector';
+import { HTML, nthOf, positionKey, type CompiledSelector, type ElementTest } from './selector';
 
 interface Entry {
   tag: RuntimeTag;
@@ -71,6 +71,8 @@ export function createTagIndex(relocated: RelocatedFn = uncached, budget = Infin
   // are looked up as the page gives them (no string built), and unknown ones are skipped.
   const ids = new Map<string, string>();
   const classes = new Map<string, string>();
+  // Some key is a position (`:nth-child`, `:nth-of-type`): only then are the path's counted.
+  let positions = false;
 
   const put = (b: CompiledSelector, entry: Entry) => {
     let key = '*';
@@ -90,7 +92,8 @@ export function createTagIndex(relocated: RelocatedFn = uncached, budget = Infin
       else bucket.near.set(near, [entry]);
     } else bucket.any.push(entry);
     for (const k of [key, near]) {
-      if (/^[$[]/.test(k!)) attrNames.add(k!.slice(1).split('=')[0]!);
+      if (k?.[0] == '~') positions = true;
+      else if (/^[$[]/.test(k!)) attrNames.add(k!.slice(1).split('=')[0]!);
       else if (/^[#.]/.test(k!)) (k![0] === '#' ? ids : classes).set(k!.slice(1), k!);
     }
   };
@@ -142,6 +145,7 @@ export function createTagIndex(relocated: RelocatedFn = uncached, budget = Infin
         // Lower case, as the keys are (tag names of SVG's camelCase elements, attribute values).
         const name = el.localName.toLowerCase();
         visit(name);
+        if (positions) visit(positionKey(nthOf(el, 0), ':'), true), visit(positionKey(nthOf(el, 1), name), true);
         // The attribute: a form's `el.id` is its control named "id".
         let k = ids.get(el.getAttribute('id')!);
         if (k) visit(k, true);

@@ -88,8 +88,9 @@ describe('index keys', () => {
     // Value keys are lower case (the test decides on case).
     ['.card[data-sku="S-1"] h2.title', ['.title', 'h2'], '$data-sku=s-1'],
     ['.x + .y', ['.y'], undefined],
-    // Positions are not keys (counting them costs a walk over the siblings on every click).
-    ['html > body > main:nth-of-type(1) > article:nth-of-type(37) > button:nth-of-type(1)', ['button'], undefined],
+    // Positions are keys: the ancestor's largest position is the one an ancestor must carry.
+    ['html > body > main:nth-of-type(1) > article:nth-of-type(37) > button:nth-of-type(1)', ['button', '~999999button'], '~999963article'],
+    ['li:nth-child(4) > a', ['a'], '~999996:'],
     ['.x:nth-of-type(2)', ['.x'], undefined],
   ])('%s -> %j near %s', (selector, keys, near) => {
     const [branch] = compileSelector(selector, 2000)!;
