@@ -273,14 +273,21 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const onAction = guard((event: Event) => {
     routeCheck();
     const trigger = event.type as ActionTrigger;
+    // A submit made by a button starts from that button, so a submit tag picked on the button
+    // fires as one picked on the form does (the form is among its ancestors). composedPath() is
+    // empty after dispatch, so the path is kept now.
+    let path: EventTarget[] = event.composedPath();
+    const submitter = (event as SubmitEvent).submitter;
+    // (A button outside its form, `form="…"`, keeps the form's own path.)
+    if (submitter && (event.target as Node).contains(submitter)) {
+      path = [];
+      for (let n: Node | null = submitter; n; n = n.parentNode || (n as ShadowRoot).host) path.push(n);
+    }
     if (!tags || !page) {
-      if (buffer && buffer.length < BUFFER_SIZE) {
-        // composedPath() is empty after dispatch, so the path is kept now.
-        buffer.push({ trigger, path: event.composedPath() });
-      }
+      if (buffer && buffer.length < BUFFER_SIZE) buffer.push({ trigger, path });
       return;
     }
-    dispatch(trigger, event.composedPath(), page);
+    dispatch(trigger, path, page);
   });
 
 

@@ -94,6 +94,20 @@ test.describe('with analytics-next', () => {
     expect(left.context.tagpoint).toEqual({ tag: 'away', revision: 2 });
   });
 
+  test('a submit tag picked on the submit button fires when that button submits the form', async ({ rtPage: page, rtSite, site }) => {
+    const onButton = { id: 'login-button', event: 'Sign In Submitted', trigger: 'submit', target: { selector: '#login-submit' }, properties: [{ name: 'email', source: 'value', selector: '#email' }] };
+    const onForm = TAGS.find((t) => (t as { id: string }).id === 'login')!;
+    rtSite.answerConfig({ config: configOf([onForm, onButton, TAGS.find((t) => (t as { id: string }).id === 'pv')!], 3) });
+    await page.goto(site.url(SHOP));
+    await rtSite.waitForTracks(1); // the page view
+    await page.fill('#email', 'ann@example.test');
+    await page.click('#login-submit');
+    const tracks = await rtSite.waitForTracks(3);
+    // Both fire once: the tag on the form and the one on the button that submitted it.
+    expect(byEvent(tracks, 'Signed In')).toHaveLength(1);
+    expect(byEvent(tracks, 'Sign In Submitted').map((t) => t.properties)).toEqual([{ email: 'ann@example.test' }]);
+  });
+
   test('broken tags are skipped while the good ones fire', async ({ rtPage: page, rtSite, site }) => {
     const broken = [
       { id: 'b1', event: 'Bad Selector', trigger: 'click', target: { selector: 'button[data-testid=' } },

@@ -131,6 +131,18 @@ describe('submit and change', () => {
     expect(calls[0]!.properties).toEqual({ q: 'lamps', pw: null });
   });
 
+  it('a submit tag on the submit button fires when that button submits, and not for another submitter', () => {
+    const form = document.getElementById('f')!;
+    form.insertAdjacentHTML('beforeend', '<button id="other" type="submit">Other</button>');
+    const { calls } = run([{ id: 'b', event: 'Go Submitted', trigger: 'submit', target: { selector: '#go' } }]);
+    const submit = (submitter: Element | null) => form.dispatchEvent(new SubmitEvent('submit', { bubbles: true, cancelable: true, submitter: submitter as HTMLElement | null }));
+    submit(document.getElementById('other'));
+    submit(null);
+    expect(calls).toHaveLength(0);
+    submit(document.getElementById('go'));
+    expect(calls.map((c) => c.event)).toEqual(['Go Submitted']);
+  });
+
   it('fires change tags with the field value', () => {
     const { calls } = run([{ id: 'c', event: 'Query Changed', trigger: 'change', target: { selector: 'input[name=q]' }, properties: [{ name: 'v', source: 'value' }] }]);
     const q = document.getElementById('q') as HTMLInputElement;
