@@ -11,10 +11,9 @@
  * is clicked. The tags that fire must be exactly those whose selector `closest()` finds from the
  * clicked element, the browser's answer, for every click.
  */
-import { build } from 'esbuild';
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath } from '../../scripts/find-chromium.mjs';
-import { corpusPages, expect, repoRoot, test } from './fixtures';
+import type { Browser } from '@playwright/test';
+import { bundleForPage, launchBareChromium } from './support/page-bundle';
+import { corpusPages, expect, test } from './fixtures';
 
 /** Selectors per page, and clicks per page at most (every element, up to this). */
 const SELECTORS = 300;
@@ -28,19 +27,8 @@ let browser: Browser;
 let bundle: string;
 
 test.beforeAll(async () => {
-  const out = await build({
-    stdin: {
-      contents: "import { start, normalizeConfig } from './lib/runtime'; (globalThis as any).__tp = { start, normalizeConfig };",
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    logLevel: 'silent',
-  });
-  bundle = out.outputFiles[0]!.text;
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  bundle = await bundleForPage("import { start, normalizeConfig } from './lib/runtime'; (globalThis as any).__tp = { start, normalizeConfig };");
+  browser = await launchBareChromium();
 });
 
 test.afterAll(async () => {

@@ -3,29 +3,17 @@
  * shadow root) and the saved corpus pages, served on 127.0.0.1. The library is bundled with
  * esbuild on its own — which also checks that it needs no extension API.
  */
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumPath } from '../../scripts/find-chromium.mjs';
+import type { Browser, Page } from '@playwright/test';
+import { bundleForPage, launchBareChromium } from './support/page-bundle';
 import { LocatorSchema } from '../../lib/config';
-import { corpusPages, expect, repoRoot, test } from './fixtures';
+import { corpusPages, expect, test } from './fixtures';
 
 let browser: Browser;
 let bundle: string;
 
 test.beforeAll(async () => {
-  const out = await build({
-    stdin: {
-      contents: "import * as selector from './lib/selector'; (globalThis as any).__selector = selector;",
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    logLevel: 'silent',
-  });
-  bundle = out.outputFiles[0]!.text;
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  bundle = await bundleForPage("import * as selector from './lib/selector'; (globalThis as any).__selector = selector;");
+  browser = await launchBareChromium();
 });
 
 test.afterAll(async () => {
