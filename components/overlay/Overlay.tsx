@@ -83,7 +83,7 @@ export function Overlay({ controller, win }: OverlayProps) {
             <button type="button" onClick={trusted(() => controller.start('target'))}>
               Pick again
             </button>
-            <button type="button" class="primary" onClick={trusted(() => controller.clear())}>
+            <button type="button" class="primary" onClick={trusted(() => controller.close())}>
               Close
             </button>
           </div>

@@ -128,6 +128,12 @@ export function PropertyRow({ row, index, preview, refused, picking, attributes,
       {preview && (
         <p class="preview" data-testid="property-preview">
           Now: <output>{formatValue(preview.value)}</output>
+          {preview.others && preview.others.length > 0 && (
+            <span class="others" data-testid="property-others">
+              {' '}
+              · other matches: {preview.others.map(formatValue).join(', ')}
+            </span>
+          )}
           {preview.warnings.map((w) => (
             <span key={w} class={preview.refused ? 'error' : 'warning'}>
               {' '}

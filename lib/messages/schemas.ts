@@ -44,14 +44,15 @@ export type BackgroundResponse = z.infer<typeof BackgroundResponseSchema>;
 /** Commands to the picker content script, sent with `tabs.sendMessage` by extension pages. */
 export const PickerRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('picker:ping') }),
-  z.strictObject({ type: z.literal('picker:start'), purpose: PickPurposeSchema, requestId: z.string().max(64).optional() }),
+  /** `target`: for a property, the tag's locator (the property is made relative to its match in the same record). */
+  z.strictObject({ type: z.literal('picker:start'), purpose: PickPurposeSchema, requestId: z.string().max(64).optional(), target: LocatorSchema.optional() }),
   z.strictObject({ type: z.literal('picker:stop') }),
   z.strictObject({ type: z.literal('picker:page-info') }),
   /** Counts each target's matches on the page (the tag list's states); null for no target. */
   z.strictObject({ type: z.literal('picker:count'), targets: z.array(LocatorSchema.nullable()).max(20_000) }),
   /** Outlines what a tag's target stands for on the page, as the runtime resolves it (null clears). */
   z.strictObject({ type: z.literal('picker:highlight'), target: LocatorSchema.nullable(), scroll: z.boolean().optional() }),
-  /** The values the properties would take right now, for the target's first match. */
+  /** The values the properties would take right now: for the element picked when it is a match (else the first), and two other matches. */
   z.strictObject({
     type: z.literal('picker:preview'),
     target: LocatorSchema.optional(),
@@ -66,6 +67,8 @@ export const PropertyPreviewSchema = z.strictObject({
   /** Why the value is null or dubious: no element found, refused source, looks like an email… */
   warnings: z.array(Text).max(10),
   refused: z.boolean(),
+  /** The values for up to two other matches of the tag ("Aurora Desk Lamp, Nimbus Floor Lamp, …"), so a property reading one record for all shows. */
+  others: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).max(2).optional(),
 });
 export type PropertyPreview = z.infer<typeof PropertyPreviewSchema>;
 

@@ -4,6 +4,7 @@ import { selectorPolicyMessage } from '../core/selector-policy';
 import { boxOf, labelOf, type Box } from './geometry';
 import { createHoverTracker, type HoverTracker } from './hover';
 import { createElementWalker } from './navigate';
+import { matchNearest } from './reference';
 import { checkPropertySource, privacyWarnings } from './privacy';
 import { createEventSuppressor, type EventSuppressor } from './suppress';
 import { cleanText } from '../core/properties';
@@ -78,11 +79,23 @@ export interface PickerControllerOptions {
 export interface PickerController {
   getState(): PickerState;
   subscribe(listener: (state: PickerState) => void): () => void;
-  start(purpose: PickPurpose): void;
+  /**
+   * Starts picking. For a property, `target` is the tag's locator as the editor holds it (after
+   * Close, or when editing a saved tag, nothing is picked on the page): the property is made
+   * relative to the match in the same record as the element picked.
+   */
+  start(purpose: PickPurpose, options?: { target?: Locator }): void;
+  /** The element last picked as a target, while it is still in the page. */
+  getPicked(): Element | null;
   /** Stops picking; keeps a selection on screen. */
   stop(): void;
-  /** Clears everything drawn (selection, highlight). */
+  /** Clears everything drawn (selection, highlight) and forgets the element picked (the tag is saved or dropped). */
   clear(): void;
+  /**
+   * The overlay card's Close: takes the selection off the page but remembers the element
+   * picked, since the tag is still being edited (its properties preview from that element).
+   */
+  close(): void;
   /** The overlay's selector field changed. */
   editSelector(text: string): void;
   setScope(scope: 'only' | 'similar'): void;
@@ -127,6 +140,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
   let state: PickerState = { mode: 'idle', purpose: 'target' };
   let hovered: Element | null = null;
   let picked: Element | null = null;
+  let propertyTarget: Locator | undefined;
   let suppressor: EventSuppressor | undefined;
   let tracker: HoverTracker | undefined;
   let keyListener: ((event: KeyboardEvent) => void) | undefined;
@@ -199,6 +213,15 @@ export function createPickerController(options: PickerControllerOptions): Picker
     };
   };
 
+  // The tag's element a property picked on `el` belongs with (lib/picker/reference.ts).
+  const referenceFor = (el: Element): Element | undefined => {
+    const live = picked?.isConnected ? picked : null;
+    const locator = propertyTarget ?? state.selection?.locator;
+    const result = locator ? resolve(locator) : undefined;
+    if (!result || 'error' in result) return live ?? undefined;
+    return matchNearest(el, result.elements, live) ?? live ?? undefined;
+  };
+
   const pick = (el: Element) => {
     if (state.purpose === 'property') {
       const verdict = checkPropertySource(el);
@@ -207,8 +230,10 @@ export function createPickerController(options: PickerControllerOptions): Picker
         options.onPropertyRefused?.(verdict.reason);
         return; // keep picking: choose another element
       }
-      // A page-unique selector would read the first card's title on every card's click.
-      const selector = (picked && options.locators.nearSelector?.(el, picked)) || options.locators.createLocator(el).selector;
+      // A page-unique selector would read the first card's title on every card's click: the
+      // selector is relative to the tag's match in the same record as `el`.
+      const reference = referenceFor(el);
+      const selector = (reference && options.locators.nearSelector?.(el, reference)) || options.locators.createLocator(el).selector;
       const text = cleanText(el.textContent, 255);
       stopPicking();
       set({ mode: state.selection ? 'selected' : 'idle', hover: undefined, notice: undefined });
@@ -241,12 +266,14 @@ export function createPickerController(options: PickerControllerOptions): Picker
 
   return {
     getState: () => state,
+    getPicked: () => (picked?.isConnected ? picked : null),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start(purpose) {
+    start(purpose, startOptions = {}) {
       stopPicking();
+      propertyTarget = purpose === 'property' ? startOptions.target : undefined;
       walker.reset();
       suppressor = createEventSuppressor({
         target: win,
@@ -286,6 +313,10 @@ export function createPickerController(options: PickerControllerOptions): Picker
       stopPicking();
       picked = null;
       set({ mode: 'idle', hover: undefined, selection: undefined, highlight: undefined, notice: undefined });
+    },
+    close() {
+      stopPicking();
+      set({ mode: 'idle', hover: undefined, selection: undefined, notice: undefined });
     },
     editSelector(text) {
       const current = state.selection;

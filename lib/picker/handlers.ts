@@ -1,7 +1,8 @@
 import type { Locator } from '../config/types';
 import { PropertySchema } from '../config/schema';
 import { MAX_VALUE_LENGTH } from '../config/limits';
-import type { PickerHandlers } from '../messages/schemas';
+import type { PickerHandlers, PropertyPreview } from '../messages/schemas';
+import { previewElements } from './reference';
 import type { LocatorFunctions, PickerController } from './controller';
 import { previewProperty } from './property-value';
 
@@ -43,7 +44,7 @@ export function createPickerHandlers(options: PickerHandlerOptions): PickerHandl
     'picker:ping': () => ({ ok: true, picking: controller.getState().mode === 'picking' }),
     'picker:start': (request) => {
       options.onStart?.(request.requestId);
-      controller.start(request.purpose);
+      controller.start(request.purpose, { target: request.target });
       return { ok: true };
     },
     'picker:stop': () => {
@@ -54,20 +55,28 @@ export function createPickerHandlers(options: PickerHandlerOptions): PickerHandl
     'picker:count': (request) => ({ counts: request.targets.map((target) => (target ? countMatches(target) : 0)) }),
     'picker:highlight': (request) => ({ count: controller.highlight(request.target ?? undefined, { scroll: request.scroll }) }),
     'picker:preview': (request) => {
-      let target: Element | undefined;
+      let matches: Element[] = [];
       try {
-        target = request.target ? locators.resolveLocator(request.target, doc)[0] : undefined;
+        matches = request.target ? locators.resolveLocator(request.target, doc).filter((el) => el !== ownHost) : [];
       } catch {
         // A locator this page's engine throws on previews nothing (the side panel shows no value).
-        target = undefined;
       }
+      // Read from the element the marketer picked (not the first card), and from two others.
+      const { primary: target, others } = previewElements(matches, controller.getPicked());
+      const clip = (value: PropertyPreview['value']) => (typeof value === 'string' ? value.slice(0, maxLength) : value);
       return {
         // Properties come as drafts: one not complete yet says so instead of failing the rest.
         values: request.properties.map((raw) => {
           const parsed = PropertySchema.safeParse(raw);
           if (!parsed.success) return { value: null, warnings: ['the property is not complete yet'], refused: false };
           const preview = previewProperty(parsed.data, target, { doc });
-          return { ...preview, value: typeof preview.value === 'string' ? preview.value.slice(0, maxLength) : preview.value, warnings: preview.warnings.slice(0, 10) };
+          const more = others.map((other) => clip(previewProperty(parsed.data, other, { doc }).value));
+          const warnings = [...preview.warnings];
+          // A value read elsewhere than the tag's element, the same for every match: likely one record read for all.
+          if (more.length > 0 && preview.value !== null && 'selector' in parsed.data && parsed.data.selector && more.every((v) => v === preview.value)) {
+            warnings.push('every match sends this same value: check it is read from the clicked record');
+          }
+          return { ...preview, value: clip(preview.value), warnings: warnings.slice(0, 10), ...(more.length > 0 ? { others: more } : {}) };
         }),
       };
     },

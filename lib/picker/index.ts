@@ -13,3 +13,4 @@ export * from './editor-draft';
 export * from './page-watcher';
 export * from './locators';
 export * from './handlers';
+export * from './reference';

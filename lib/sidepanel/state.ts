@@ -260,7 +260,9 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
       const tabId = state.session.tabId;
       if (tabId === undefined) return;
       dispatch({ type: 'pick-row', key });
-      void ports.sendToPicker(tabId, { type: 'picker:start', purpose: 'property', requestId: key }).catch((e: unknown) => status(errorText(e)));
+      // The tag's target goes along: the property is made relative to its match in the record picked.
+      const target = state.editor?.draft.target;
+      void ports.sendToPicker(tabId, { type: 'picker:start', purpose: 'property', requestId: key, ...(target ? { target } : {}) }).catch((e: unknown) => status(errorText(e)));
     },
     repickTarget: () => toPicker({ type: 'picker:start', purpose: 'target' }, 'pick the target again'),
     repair(tag, repair) {

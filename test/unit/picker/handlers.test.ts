@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPickerController } from '../../../lib/picker/controller';
 import { createPickerHandlers } from '../../../lib/picker/handlers';
 import { pickerLocators } from '../../../lib/picker/locators';
+import { findNear } from '../../../lib/core/properties';
 import { PickerRequestSchema, PickerResponseSchemas, type PickerRequest } from '../../../lib/messages/schemas';
 
 const SHOP = `
@@ -66,5 +67,52 @@ describe('createPickerHandlers', () => {
     expect(answer.values[1]).toEqual({ value: null, warnings: ['the property is not complete yet'], refused: false });
     expect(answer.values[2]!.value).toBeNull();
     expect(answer.values[2]!.refused).toBe(true);
+  });
+
+  it('previews from the element picked (not the first match), with two other matches, and after Close', () => {
+    const { ask, controller } = setup();
+    document.body.insertAdjacentHTML('afterbegin', '<article class="card"><h2 class="title">Green Bag</h2><button class="add" data-sku="0">Add to cart</button></article>');
+    const red = document.querySelector('[data-sku="2"]')!;
+    controller.pick(red);
+    controller.close();
+    const answer: { values: { value: unknown; others?: unknown[]; warnings: string[] }[] } = ask({
+      type: 'picker:preview',
+      target: { selector: '.add' },
+      properties: [
+        { name: 'product', source: 'text', selector: '.title' },
+        { name: 'page', source: 'text', selector: 'h1' },
+      ],
+    });
+    expect(answer.values[0]).toMatchObject({ value: 'Red Hat', others: ['Green Bag', 'Blue Shoe'], warnings: [] });
+    // the picker forgets the element once the tag is saved or dropped
+    ask({ type: 'picker:stop' });
+    const after: { values: { value: unknown }[] } = ask({ type: 'picker:preview', target: { selector: '.add' }, properties: [{ name: 'product', source: 'text', selector: '.title' }] });
+    expect(after.values[0]!.value).toBe('Green Bag');
+  });
+
+  it('warns when every match sends the same value read from another element', () => {
+    const { ask } = setup();
+    document.body.insertAdjacentHTML('afterbegin', '<h1 id="shop">The Shop</h1>');
+    const answer: { values: { value: unknown; warnings: string[] }[] } = ask({
+      type: 'picker:preview',
+      target: { selector: '.add' },
+      properties: [{ name: 'shop', source: 'text', selector: '#shop' }],
+    });
+    expect(answer.values[0]!.value).toBe('The Shop');
+    expect(answer.values[0]!.warnings).toEqual(['every match sends this same value: check it is read from the clicked record']);
+  });
+
+  it('makes a property picked with nothing picked on the page relative to the match in its own record', () => {
+    setup();
+    const selectors: string[] = [];
+    const controller = createPickerController({ locators: pickerLocators, isOwnElement: () => false, onPropertyPicked: (result) => selectors.push(result.selector) });
+    // as after Close or in Edit: the tag's target comes with the request, nothing is picked
+    controller.start('property', { target: { selector: 'article .add' } });
+    controller.pick(document.querySelectorAll('.title')[1]!);
+    expect(selectors).toHaveLength(1);
+    for (const article of Array.from(document.querySelectorAll('article'))) {
+      expect(findNear(article.querySelector('.add')!, selectors[0]!, document)).toBe(article.querySelector('.title'));
+    }
+    controller.dispose();
   });
 });

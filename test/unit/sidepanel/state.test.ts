@@ -124,7 +124,7 @@ describe('createSidePanelState', () => {
     expect(s.editor?.rows.r1?.preview).toEqual({ value: 'Blue Shoe', warnings: [], refused: false });
 
     store.pickProperty('r1');
-    expect(page.requests.at(-1)).toEqual({ type: 'picker:start', purpose: 'property', requestId: 'r1' });
+    expect(page.requests.at(-1)).toEqual({ type: 'picker:start', purpose: 'property', requestId: 'r1', target: { selector: '.add' } });
     page.emit({ type: 'picker:property-refused', reason: 'a password field' });
     await store.save();
     expect(store.get().editor?.errors).toEqual([{ path: 'properties', message: 'a property still reads a refused element; pick another one' }]);

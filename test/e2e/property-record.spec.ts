@@ -1,0 +1,129 @@
+/**
+ * Issue 17, items 1–2: a property reads the record the event is about, on every path a
+ * marketer takes. Real Chromium with the built extension tags the demo shop (served by the
+ * demo stack on 127.0.0.1); the exported config is published to the stack's registry over
+ * HTTP; a plain page of the shop, with the real analytics-next and the runtime, then clicks
+ * two cards, and the values are checked where they land, at the collector.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { parseConfig, type TagConfig } from '../../lib/config';
+import { startDemoStack, type DemoStack } from '../../lib/demo';
+import { createRegistryClient } from '../../lib/publish';
+import { expect, repoRoot, test } from './fixtures';
+import { clearDrafts, PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
+
+const runtimeBundle = path.join(repoRoot, '.output', 'runtime', 'tagpoint.js');
+let stack: DemoStack;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  if (!existsSync(runtimeBundle)) throw new Error(`No runtime bundle at ${runtimeBundle}: run \`npm run build:runtime\` first.`);
+  dataDir = mkdtempSync(path.join(tmpdir(), 'tagpoint-property-e2e-'));
+  stack = await startDemoStack({ dataDir, ports: { registry: 0, shop: 0, collector: 0 }, seedConfig: null });
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test.beforeEach(() => stack.collector.clear());
+
+const card = (page: Page, name: string) => page.locator('article', { hasText: name });
+const addToCart = (page: Page, name: string) => card(page, name).getByRole('button', { name: 'Add to cart' });
+
+async function exportConfig(panel: SidePanel): Promise<TagConfig> {
+  const downloading = panel.page.waitForEvent('download');
+  await panel.page.getByRole('button', { name: 'Export tag config' }).click();
+  const download = await downloading;
+  const parsed = parseConfig(JSON.parse(await readFile((await download.path())!, 'utf8')));
+  if (!parsed.ok) throw new Error(`the exported config does not parse: ${JSON.stringify(parsed.errors)}`);
+  // The registry numbers revisions itself; the site is the stack's.
+  return { ...parsed.config, site: 'demo', revision: 0 };
+}
+
+async function publish(config: TagConfig): Promise<void> {
+  const client = createRegistryClient({ baseUrl: stack.registryUrl, token: stack.token });
+  const result = await client.publish('demo', config, { message: 'property-record e2e' });
+  if (!result.ok) throw new Error(`publish failed: ${result.error.message}`);
+}
+
+/** Clicks Add to cart on each named card in a fresh page of the shop; the properties of each event at the collector. */
+async function collectorValues(page: Page, event: string, names: string[]): Promise<Record<string, unknown>[]> {
+  await page.goto(`${stack.shop.url}/products/`);
+  const out: Record<string, unknown>[] = [];
+  for (const [i, name] of names.entries()) {
+    await addToCart(page, name).click();
+    // each click's event arrives before the next one is made, so they pair up in order
+    await expect.poll(() => stack.collector.events().filter((e) => e.payload.event === event).length).toBe(i + 1);
+  }
+  return stack.collector
+    .events()
+    .filter((e) => e.payload.event === event)
+    .map((e) => e.payload.properties ?? {});
+}
+
+async function addTextProperty(panel: SidePanel, overlay: PickerOverlay, index: number, name: string, source: ReturnType<Page['locator']>, transform?: string) {
+  await panel.addProperty.click();
+  const row = panel.property(index);
+  await row.getByLabel('Name').fill(name);
+  if (transform) await row.getByLabel('Transform').selectOption(transform);
+  await row.getByRole('button', { name: 'Pick on page' }).click();
+  await overlay.page.bringToFront();
+  await expect(overlay.banner).toContainText('property');
+  await overlay.pick(source);
+  await expect(row.getByLabel('Element')).not.toHaveValue('');
+  return row;
+}
+
+test('properties picked after Close, in another card than the one tagged, and while editing read each card at the collector', async ({ context, page, extensionId, serviceWorker }) => {
+  await page.goto(`${stack.shop.url}/products/`);
+  await clearDrafts(serviceWorker, page.url());
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.startButton.click();
+  await page.bringToFront();
+  const overlay = new PickerOverlay(page);
+  await overlay.pick(addToCart(page, 'Fjord Lounge Chair'));
+  await overlay.host.getByLabel('All similar').check();
+  const cards = await page.locator('article').count();
+  await expect(overlay.matchCount).toHaveText(`Matches ${cards} elements on this page`);
+  // Close takes the card off the page: nothing stays picked on the page.
+  await overlay.host.getByRole('button', { name: 'Close' }).click();
+  await expect(overlay.card).toHaveCount(0);
+
+  const event = `Product Added ${Date.now() % 100000}`;
+  await panel.eventName.fill(event);
+  // The title is picked in the Aurora card, although Fjord's button was tagged.
+  const name = await addTextProperty(panel, overlay, 0, 'name', card(page, 'Aurora Desk Lamp').locator('h3'));
+  // "Now:" is the value for the element picked (Fjord), and other matches show beside it.
+  await expect(name.getByTestId('property-preview')).toContainText('Now: "Fjord Lounge Chair"');
+  await expect(name.getByTestId('property-others')).toContainText('"Aurora Desk Lamp"');
+  const price = await addTextProperty(panel, overlay, 1, 'price', card(page, 'Fjord Lounge Chair').locator('p', { hasText: '$' }), 'number');
+  await expect(price.getByTestId('property-preview')).toContainText('Now: 1299');
+  await panel.saveButton.click();
+  await expect(panel.status).toContainText(`Saved "${event}"`);
+
+  // Edit the saved tag (nothing is picked on the page now) and add the category, picked on a third card.
+  await panel.page.getByRole('button', { name: `Edit "${event}"` }).click();
+  await addTextProperty(panel, overlay, 2, 'category', card(page, 'Nimbus').locator('p').first());
+  await panel.saveButton.click();
+  await expect(panel.status).toContainText(`Saved "${event}"`);
+
+  await publish(await exportConfig(panel));
+  const shop = await context.newPage();
+  const values = await collectorValues(shop, event, ['Aurora Desk Lamp', 'Fjord Lounge Chair']);
+  expect(values).toEqual([
+    { name: 'Aurora Desk Lamp', price: 89, category: expect.any(String) },
+    { name: 'Fjord Lounge Chair', price: 1299, category: expect.any(String) },
+  ]);
+  // The categories are each card's own.
+  const categories = await Promise.all(['Aurora Desk Lamp', 'Fjord Lounge Chair'].map((n) => card(shop, n).locator('p').first().textContent()));
+  expect(values.map((v) => v.category)).toEqual(categories.map((c) => c!.trim()));
+  await shop.close();
+  await panel.page.close();
+});
