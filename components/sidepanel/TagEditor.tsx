@@ -103,7 +103,7 @@ export function TagEditor(props: TagEditorProps) {
           Add property
         </button>
       </section>
-      <PageRules url={props.url} scope={draft.scope} pages={draft.pages} onChange={(scope, pages) => set({ scope, pages })} />
+      <PageRules url={draft.pageUrl ?? props.url} scope={draft.scope} pages={draft.pages} onChange={(scope, pages) => set({ scope, pages })} />
       <label class="checkbox">
         <input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
         Enabled

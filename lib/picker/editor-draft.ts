@@ -41,6 +41,12 @@ export interface TagDraft {
   targetCount?: number;
   scope: PageScope | 'custom';
   pages: PageRule[];
+  /**
+   * The page the target was picked on: what "This page only" and "Pages under …" mean, so
+   * the editor shows the rules that will be saved even after the tab moved to another page.
+   * A saved tag opened for editing: the tab's URL then.
+   */
+  pageUrl?: string;
   properties: PropertyInput[];
   enabled: boolean;
   description?: string;
@@ -68,6 +74,7 @@ export function draftFromPick(input: { id: string; url: string; locator: Locator
     targetCount: input.count,
     scope: 'this-path',
     pages: defaultPageRules(input.url),
+    pageUrl: input.url,
     properties: [],
     enabled: true,
     isNew: true,
@@ -90,6 +97,7 @@ export function draftFromTag(tag: Tag, url: string): TagDraft {
     ...(tag.target ? { target: tag.target } : {}),
     scope: scopeOfRules(tag.pages ?? [], url),
     pages: [...(tag.pages ?? [])],
+    pageUrl: url,
     properties: (tag.properties ?? []).map(rowOf),
     call: tag.call ?? 'track',
     ...(tag.category ? { category: tag.category } : {}),

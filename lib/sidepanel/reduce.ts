@@ -6,6 +6,7 @@ import type { ConfigError, Tag } from '../config/types';
 import type { HealthWatchState } from '../health/watch';
 import type { PickerEvent, PropertyPreview } from '../messages';
 import { draftFromPick, type TagDraft } from '../picker/editor-draft';
+import { rulesForScope } from '../picker/page-rules';
 import { tagPageState, type TagPageState } from '../picker/tag-state';
 import type { SiteDrafts } from '../store/drafts';
 import type { TabSessionState } from './tab-session';
@@ -123,7 +124,10 @@ function onPickerEvent(state: SidePanelState, event: PickerEvent, newId: string)
       // suggestions were about the old target's rows; the values are asked again.
       if (editor) {
         const rows = Object.fromEntries(Object.entries(editor.rows).map(([key, row]) => [key, { preview: row.preview }]));
-        return { ...state, editor: { ...editor, errors: [], rows, draft: { ...editor.draft, target: event.locator, targetCount: event.count } } };
+        // The target now lives on the page it was picked on: a chosen scope follows it (a custom rule is the author's own).
+        const draft = editor.draft;
+        const pages = draft.scope === 'custom' ? draft.pages : rulesForScope(event.url, draft.scope);
+        return { ...state, editor: { ...editor, errors: [], rows, draft: { ...draft, target: event.locator, targetCount: event.count, pages, pageUrl: event.url } } };
       }
       const { element } = event;
       return { ...state, editor: openEditor(draftFromPick({ id: newId, url: event.url, locator: event.locator, count: event.count, label: element.text, isForm: element.isForm, tag: element.tag })) };

@@ -28,6 +28,21 @@ describe('reduceSidePanel', () => {
     expect(s.editor?.rows.r1).toEqual({ preview: { value: 'S-1', warnings: [], refused: false } });
   });
 
+  it('a pick on another page while a new tag is open moves its page rule there; custom rules stay the author\u2019s', () => {
+    const other = 'https://shop.example/signup';
+    let s = run(start(), picker({ type: 'picker:picked', url, locator: { selector: '.add' }, count: 1, element }));
+    const first = s.editor!.draft;
+    expect(first.pageUrl).toBe(url);
+    s = run(s, { type: 'session', session: { tabId: 1, url: other, generation: 2 }, site: 'shop-example' });
+    // nothing picked yet on the new page: the rule still names the page the target is on
+    expect(s.editor?.draft.pages).toEqual(first.pages);
+    s = run(s, picker({ type: 'picker:picked', url: other, locator: { selector: '#signup' }, count: 1, element }));
+    expect(s.editor?.draft).toMatchObject({ scope: 'this-path', pages: [{ match: 'path-exact', value: '/signup' }], pageUrl: other });
+    const custom = [{ match: 'glob' as const, value: '/products/**' }];
+    s = run(s, { type: 'change', draft: { ...s.editor!.draft, scope: 'custom', pages: custom } }, picker({ type: 'picker:picked', url, locator: { selector: '.add' }, count: 1, element }));
+    expect(s.editor?.draft.pages).toEqual(custom);
+  });
+
   it('an element picked for a property fills only the row being picked, with a name from its text and its attributes', () => {
     const rows = [
       { key: 'r1', name: '', source: 'text' as const },

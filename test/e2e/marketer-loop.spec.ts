@@ -1,6 +1,6 @@
 /**
- * Issue 17, items 1–2: a property reads the record the event is about, on every path a
- * marketer takes. Real Chromium with the built extension tags the demo shop (served by the
+ * Issue 17, the marketer's loop on the demo shop. Items 1–2: a property reads the record the
+ * event is about, on every path a marketer takes. Item 4: the page rule saved is the page shown. Real Chromium with the built extension tags the demo shop (served by the
  * demo stack on 127.0.0.1); the exported config is published to the stack's registry over
  * HTTP; a plain page of the shop, with the real analytics-next and the runtime, then clicks
  * two cards, and the values are checked where they land, at the collector.
@@ -125,5 +125,34 @@ test('properties picked after Close, in another card than the one tagged, and wh
   const categories = await Promise.all(['Aurora Desk Lamp', 'Fjord Lounge Chair'].map((n) => card(shop, n).locator('p').first().textContent()));
   expect(values.map((v) => v.category)).toEqual(categories.map((c) => c!.trim()));
   await shop.close();
+  await panel.page.close();
+});
+
+test('a tag picked again on another page before saving is saved for the page the editor shows', async ({ context, page, extensionId, serviceWorker }) => {
+  await page.goto(`${stack.shop.url}/products/`);
+  await clearDrafts(serviceWorker, page.url());
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.startButton.click();
+  await page.bringToFront();
+  const overlay = new PickerOverlay(page);
+  await overlay.pick(addToCart(page, 'Fjord Lounge Chair'));
+  await expect(panel.eventName).not.toHaveValue('');
+  // not saved: the marketer goes to the sign-up page and picks there
+  await page.goto(`${stack.shop.url}/signup`);
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.page.getByRole('button', { name: 'Pick element again' }).click();
+  await page.bringToFront();
+  await expect(overlay.banner).toBeVisible();
+  await overlay.pick(page.getByRole('button', { name: 'Create account' }));
+  await expect(panel.targetCount).toHaveText('matches 1 element on this page');
+  const thisPage = panel.page.getByLabel('This page only (/signup)');
+  await expect(thisPage).toBeChecked();
+  const event = `Sign-up Clicked ${Date.now() % 100000}`;
+  await panel.eventName.fill(event);
+  await panel.saveButton.click();
+  await expect(panel.status).toContainText(`Saved "${event}"`);
+  const tag = (await exportConfig(panel)).tags.find((t) => t.event === event);
+  expect(tag?.pages).toEqual([{ match: 'path-exact', value: '/signup' }]);
   await panel.page.close();
 });
