@@ -18,8 +18,8 @@ export type PickPurpose = 'target' | 'property';
 export interface LocatorFunctions {
   createLocator(el: Element): Locator;
   resolveLocator(locator: Locator, root: ParentNode): Element[];
-  /** A locator for the element and the ones like it (the other cards' buttons). */
-  similarLocator?(el: Element): Locator | undefined;
+  /** A locator for the element and the ones like it (the other cards' buttons), or why there is none. */
+  similarLocator?(el: Element): { locator: Locator } | { reason: string };
   /** One line on what the selector stands on ("test attribute data-testid…"). */
   explain?(locator: Locator): string;
   /**
@@ -336,11 +336,12 @@ export function createPickerController(options: PickerControllerOptions): Picker
       if (!current || !picked) return;
       let locator = current.only;
       if (scope === 'similar') {
-        const similar = current.similar ?? options.locators.similarLocator?.(picked);
-        if (!similar) {
-          set({ notice: { kind: 'info', text: 'No similar elements found' } });
+        const found = current.similar ? { locator: current.similar } : options.locators.similarLocator?.(picked);
+        if (!found || !('locator' in found)) {
+          set({ notice: { kind: 'info', text: found?.reason ?? 'No similar elements found' } });
           return;
         }
+        const similar = found.locator;
         locator = similar;
         current.similar = similar;
       }

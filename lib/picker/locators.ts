@@ -21,7 +21,12 @@ export const pickerLocators: LocatorFunctions = {
   resolveLocator: (locator, root) => resolveLocator(locator, root),
   similarLocator(el) {
     const similar = findSimilar(el);
-    return similar.count >= 2 ? { selector: similar.selector } : undefined;
+    if (similar.count >= 2) return { locator: { selector: similar.selector } };
+    return {
+      reason: similar.unnamed
+        ? 'This element repeats, but no selector names exactly the similar ones: the tag stays on this element only'
+        : 'No similar elements found: this element is not part of a list, grid or table',
+    };
   },
   explain: (locator) => explainLocator(locator).summary,
   nearSelector(el, target) {

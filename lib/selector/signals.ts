@@ -64,6 +64,16 @@ export function isHashedClass(name: string): boolean {
   return name.split(/[-_]+/).some(isHashyPiece);
 }
 
+/**
+ * The part of a CSS-modules class a rebuild keeps: `Card_price__` of `Card_price__77aQw`
+ * (`[class*="Card_price__"]` still names the component after the hash changes). Undefined for
+ * other classes.
+ */
+export function cssModuleStem(name: string): string | undefined {
+  const m = /^([A-Za-z][\w-]*?[A-Za-z0-9]_{2,3})([A-Za-z0-9-]{5,})$/.exec(name);
+  return m && hasDigit(m[2]!) && isHashedClass(name) ? m[1] : undefined;
+}
+
 /** True for class names describing a state (`is-open`, `active`, `menu--expanded`, `ng-touched`). */
 export function isStatefulClass(name: string): boolean {
   const lower = name.toLowerCase();

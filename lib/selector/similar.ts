@@ -1,7 +1,7 @@
 /** "All similar elements": from one element of a repeated set, a selector for the whole set. */
 import { createLocator, scopeOf, type LocatorOptions } from './create';
 import { cssIdent, cssString, cssTag, queryAll } from './css';
-import { DEFAULT_TEST_ATTRIBUTES, isMeaningfulDataAttribute, isStableClass } from './signals';
+import { cssModuleStem, DEFAULT_TEST_ATTRIBUTES, isMeaningfulDataAttribute, isStableClass } from './signals';
 
 /** The repeated set an element belongs to. */
 export interface SimilarResult {
@@ -11,6 +11,11 @@ export interface SimilarResult {
   count: number;
   /** The matches, in document order. */
   elements: Element[];
+  /**
+   * True when `el` sits in a repeated structure but no selector names exactly its set (count
+   * is then 1): the editor says so instead of "no similar elements".
+   */
+  unnamed?: boolean;
 }
 
 /** Options of `findSimilar`. */
@@ -25,11 +30,25 @@ function stableClasses(el: Element): string[] {
   return Array.from(el.classList).filter(isStableClass);
 }
 
-/** Two items are alike when they share tag and stable classes (a card among cards). */
+/**
+ * Two sibling items are alike when they are the same kind of element in the same role (a
+ * card among cards, a row among rows). Classes are not compared: navigation items carry their
+ * own (`orb-nav-news`, `orb-nav-sport`), zebra rows alternate utilities (`bg-white`,
+ * `bg-gray-50`), a sale card adds one. That the same control sits at the same place inside
+ * each (samePlace, isSameControl) is what makes them records of one list.
+ */
 function isAlike(a: Element, b: Element): boolean {
-  if (a.localName !== b.localName) return false;
-  const ca = stableClasses(a).sort().join(' ');
-  return ca === stableClasses(b).sort().join(' ');
+  return a.localName === b.localName && a.getAttribute('role') === b.getAttribute('role');
+}
+
+/** The same kind of control as `el`: tag, role, `type`, and being a link or not. */
+function isSameControl(e: Element, el: Element): boolean {
+  return (
+    e.localName === el.localName &&
+    e.getAttribute('role') === el.getAttribute('role') &&
+    e.getAttribute('type') === el.getAttribute('type') &&
+    e.hasAttribute('href') === el.hasAttribute('href')
+  );
 }
 
 /** Child-index steps from `item` down to `el`. */
@@ -39,15 +58,20 @@ function stepsDown(item: Element, el: Element): Element[] {
   return chain;
 }
 
-/** The element at the same place (same tags, same same-tag index) inside another item. */
+/**
+ * The element at the same place inside another item: at each step the child of the same tag
+ * with the same classes (one build gives one component the same classes in every item, so a
+ * "Sale" badge before the price does not shift it), else the one at the same same-tag index.
+ */
 function samePlace(item: Element, chain: Element[]): Element | undefined {
   let node: Element = item;
   for (const original of chain) {
     const parent = original.parentElement!;
     const sameTag = Array.from(parent.children).filter((c) => c.localName === original.localName);
-    const index = sameTag.indexOf(original);
     const candidates = Array.from(node.children).filter((c) => c.localName === original.localName);
-    const next = candidates[index];
+    const cls = original.getAttribute('class');
+    const byClass = cls && sameTag.filter((c) => c.getAttribute('class') === cls).length === 1 ? candidates.filter((c) => c.getAttribute('class') === cls) : [];
+    const next = byClass.length === 1 ? byClass[0] : candidates[sameTag.indexOf(original)];
     if (!next) return undefined;
     node = next;
   }
@@ -69,6 +93,11 @@ function commonCompound(set: Element[], testAttributes: readonly string[]): stri
     else if (set.every((e) => e.hasAttribute(a.name))) css += `[${cssIdent(a.name)}]`;
   }
   for (const cls of stableClasses(first)) if (set.every((e) => e.classList.contains(cls))) css += `.${cssIdent(cls)}`;
+  // A CSS-modules class every element shares names the component by the part a rebuild keeps.
+  for (const cls of Array.from(first.classList)) {
+    const stem = cssModuleStem(cls);
+    if (stem && set.every((e) => Array.from(e.classList).some((c) => c.startsWith(stem)))) css += `[class*=${cssString(stem)}]`;
+  }
   return css;
 }
 
@@ -95,6 +124,10 @@ export function findSimilar(el: Element, options: SimilarOptions = {}): SimilarR
   const testAttributes = options.testAttributes ?? DEFAULT_TEST_ATTRIBUTES;
   const scope = scopeOf(el);
   const maxDepth = options.maxDepth ?? 6;
+  // Every level at which `el` sits in a repeated item: the button's own siblings (the card's
+  // two buttons), the cells of its row, the rows of the table. The set a person means is the
+  // largest (every row's Refund, not the row's two buttons); nearer levels win ties.
+  const levels: { item: Element; items: Element[]; chain: Element[]; expected: Element[] }[] = [];
   let item: Element | null = el;
   for (let depth = 0; item && depth <= maxDepth; depth++, item = item.parentElement) {
     const parent: Element | null = item.parentElement;
@@ -103,8 +136,12 @@ export function findSimilar(el: Element, options: SimilarOptions = {}): SimilarR
     const items = Array.from(parent.children).filter((c) => isAlike(c, currentItem));
     if (items.length < 2) continue;
     const chain = stepsDown(item, el);
-    const expected = items.map((i) => samePlace(i, chain)).filter((e): e is Element => !!e && e.localName === el.localName);
-    if (expected.length < 2) continue;
+    const expected = items.map((i) => samePlace(i, chain)).filter((e): e is Element => !!e && isSameControl(e, el));
+    if (expected.length >= 2) levels.push({ item: currentItem, items: items.filter((i) => expected.some((e) => i.contains(e))), chain, expected });
+  }
+  levels.sort((a, b) => b.expected.length - a.expected.length);
+  for (const { item, items, chain, expected } of levels) {
+    const parent = item.parentElement!;
     const leaf = commonCompound(expected, testAttributes);
     const container = createLocator(parent, options).selector;
     const itemCss = commonCompound(items, testAttributes);
@@ -115,7 +152,7 @@ export function findSimilar(el: Element, options: SimilarOptions = {}): SimilarR
     const bare = isSpecific(leaf) ? [leaf] : chain.length > 0 && isSpecific(itemCss) ? [`${itemCss} ${leaf}`] : [];
     const candidates =
       chain.length === 0
-        ? [...bare, `${container} ${leaf}`, `${container} > ${leaf}`]
+        ? [...bare, `${container} > ${leaf}`, `${container} ${leaf}`]
         : [
             ...bare,
             `${container} > ${itemCss} ${leaf}`,
@@ -129,5 +166,5 @@ export function findSimilar(el: Element, options: SimilarOptions = {}): SimilarR
     }
   }
   const selector = createLocator(el, options).selector;
-  return { selector, count: 1, elements: [el] };
+  return { selector, count: 1, elements: [el], ...(levels.length > 0 ? { unnamed: true } : {}) };
 }

@@ -1,0 +1,46 @@
+/**
+ * "All similar" in real Chromium with the built extension (issue 17, item 3): on a CSS-modules
+ * card grid, a Tailwind table and a navigation list whose items carry their own classes, the
+ * overlay's set is the full set of the same control and nothing else, as the runtime resolves it.
+ * Pages: test/fixtures/sites/similar/ (the unit test test/unit/selector/similar.test.ts reads them too).
+ */
+import { expect, test } from './fixtures';
+import { clearDrafts, PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
+
+const cases = [
+  { page: 'cards.html', what: "a card's Add to cart", target: '.Card_card__9xYz1:nth-child(4) button:first-child', set: '.Card_actions__Q0q1e > button:first-child' },
+  { page: 'table.html', what: "a row's Refund button", target: 'tbody tr:nth-child(8) button:last-child', set: 'tbody td:last-child > button:last-child' },
+  { page: 'nav.html', what: 'a navigation link', target: '#orb-nav-links li:nth-child(2) > a', set: '#orb-nav-links ul > li > a' },
+];
+
+for (const c of cases) {
+  test(`all similar on ${c.page}: ${c.what} in every item and nothing else`, async ({ context, page, site, extensionId, serviceWorker }) => {
+    await page.goto(site.url(`/similar/${c.page}`));
+    await clearDrafts(serviceWorker, page.url());
+    const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+    await expect(panel.pageUrl).toHaveText(page.url());
+    await panel.startButton.click();
+    await page.bringToFront();
+    const overlay = new PickerOverlay(page);
+    await expect(overlay.banner).toBeVisible();
+    await overlay.pick(page.locator(c.target));
+    await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
+    await overlay.card.getByLabel('All similar').check();
+    const expected = await page.locator(c.set).count();
+    expect(expected).toBeGreaterThan(5);
+    await expect(overlay.matchCount).toHaveText(`Matches ${expected} elements on this page`);
+    await expect(panel.targetCount).toHaveText(`matches ${expected} elements on this page`);
+    // exactly those elements: the selector the overlay holds, resolved by the page itself
+    const selector = await overlay.selectorInput.inputValue();
+    const same = await page.evaluate(
+      ({ selector, set }) => {
+        const found = Array.from(document.querySelectorAll(selector));
+        const wanted = Array.from(document.querySelectorAll(set));
+        return found.length === wanted.length && wanted.every((e) => found.includes(e));
+      },
+      { selector, set: c.set },
+    );
+    expect(same, selector).toBe(true);
+    await panel.page.close();
+  });
+}
