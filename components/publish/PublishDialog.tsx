@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ConfigError, TagConfig } from '../../lib/config/types';
-import { describeRegistryError, diffConfigs, type RegistryClient, type VersionSummary } from '../../lib/publish';
+import { describeRegistryError, diffConfigs, reviewPublish, type RegistryClient, type VersionSummary } from '../../lib/publish';
 import { DiffSummary } from './DiffSummary';
 import { ErrorList } from './ErrorList';
 import { Outcome } from './Outcome';
@@ -11,6 +11,10 @@ export interface PublishDialogProps {
   site: string;
   /** The config to publish (its `revision` is ignored: the registry sets it). */
   draft: TagConfig;
+  /** The live revision the drafts stand on (SiteDrafts' `basedOn`). */
+  basedOn?: number;
+  /** How often the live version is asked again while the dialog is open, in ms. Default 15,000. */
+  refreshMs?: number;
   onPublished?(revision: number): void;
   onClose?(): void;
 }
@@ -29,7 +33,7 @@ interface Meanwhile {
  * and publishes with the live revision as base. When someone else published meanwhile (409)
  * it shows what they changed, rebases the diff on their version and lets the user decide.
  */
-export function PublishDialog({ client, site, draft, onPublished, onClose }: PublishDialogProps) {
+export function PublishDialog({ client, site, draft, basedOn, refreshMs = 15_000, onPublished, onClose }: PublishDialogProps) {
   const [phase, setPhase] = useState<Phase>('loading');
   const [live, setLive] = useState<TagConfig | null>(null);
   const [message, setMessage] = useState('');
@@ -55,14 +59,30 @@ export function PublishDialog({ client, site, draft, onPublished, onClose }: Pub
     };
   }, [client, site]);
 
-  const diff = useMemo(() => diffConfigs(live, draft), [live, draft]);
+  // "Live now" stays true while the dialog is open: someone else's publish shows as soon as it
+  // is seen, with what it changed, not only when ours is refused.
+  useEffect(() => {
+    if (phase !== 'ready') return;
+    const timer = setInterval(() => {
+      void Promise.all([client.getLive(site), client.listVersions(site, { limit: 1 })]).then(([latest, versions]) => {
+        if (!latest.ok || (latest.value?.revision ?? 0) === (live?.revision ?? 0)) return;
+        setMeanwhile({ from: live, to: latest.value, newest: versions.ok ? versions.value.versions[0] : undefined });
+        setLive(latest.value);
+      });
+    }, refreshMs);
+    return () => clearInterval(timer);
+  }, [client, site, phase, live, refreshMs]);
+
+  const review = useMemo(() => reviewPublish({ live, draft, basedOn, message }), [live, draft, basedOn, message]);
+  const diff = review.diff;
   const meanwhileDiff = useMemo(() => (meanwhile ? diffConfigs(meanwhile.from, meanwhile.to ?? { tags: [] }) : undefined), [meanwhile]);
 
   const publish = async () => {
     setPhase('publishing');
     setProblem('');
     setErrors([]);
-    const result = await client.publish(site, draft, { message: message.trim() || undefined, baseRevision: live?.revision ?? 0 });
+    if (review.blockers.length > 0) return setPhase('ready');
+    const result = await client.publish(site, draft, { message: message.trim(), baseRevision: live?.revision ?? 0 });
     if (result.ok) {
       setRevision(result.value.revision);
       setPhase('published');
@@ -106,12 +126,33 @@ export function PublishDialog({ client, site, draft, onPublished, onClose }: Pub
       )}
       {phase !== 'loading' && phase !== 'published' && (
         <>
+          {review.staleText && (
+            <p class="warning" data-testid="publish-stale">
+              {review.staleText}
+            </p>
+          )}
           <DiffSummary diff={diff} label="Your changes" />
+          {review.removesText && (
+            <p role="alert" class="error" data-testid="publish-removes">
+              {review.removesText}
+            </p>
+          )}
           <label for="publish-message">Message (what changed and why)</label>
-          <textarea id="publish-message" rows={2} maxLength={1000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
+          <textarea
+            id="publish-message"
+            rows={2}
+            maxLength={1000}
+            required
+            aria-describedby="publish-blockers"
+            value={message}
+            onInput={(e) => setMessage(e.currentTarget.value)}
+          />
+          <p id="publish-blockers" class="muted">
+            {review.blockers.join(' ')}
+          </p>
           <div class="actions">
-            <button type="button" disabled={phase === 'publishing' || diff.isEmpty} onClick={() => void publish()}>
-              {phase === 'publishing' ? 'Publishing…' : meanwhile ? `Publish over revision ${live?.revision ?? 0}` : 'Publish'}
+            <button type="button" disabled={phase === 'publishing' || review.blockers.length > 0} onClick={() => void publish()}>
+              {phase === 'publishing' ? 'Publishing…' : meanwhile ? `${review.action} over revision ${live?.revision ?? 0}` : review.action}
             </button>
             {onClose && (
               <button type="button" onClick={onClose}>

@@ -23,8 +23,10 @@ export interface PublishPanelProps {
   url: string;
   /** The drafts of the page's site: what "Publish" sends. */
   drafts: SiteDrafts;
-  /** Replaces the drafts with the tags of the live config ("Pull live"). */
-  onPull(tags: Tag[]): Promise<void>;
+  /** Replaces the drafts with the tags of the live config ("Pull live"), `revision` being the live one. */
+  onPull(tags: Tag[], revision: number): Promise<void>;
+  /** The drafts were published as `revision`. */
+  onPublished?(revision: number): void;
   /** Default: `createRegistrySettingsStore()` (extension storage, demo defaults). */
   settingsStore?: RegistrySettingsStore;
   /** Default: `createRegistryClient`. */
@@ -35,7 +37,7 @@ export interface PublishPanelProps {
  * Publishing in the side panel: registry settings (with the site this origin publishes to),
  * review-and-publish against the live version, and the history with rollback and pull.
  */
-export function PublishPanel({ url, drafts, onPull, settingsStore, createClient = createRegistryClient }: PublishPanelProps) {
+export function PublishPanel({ url, drafts, onPull, onPublished, settingsStore, createClient = createRegistryClient }: PublishPanelProps) {
   const store = useMemo(() => settingsStore ?? createRegistrySettingsStore(), [settingsStore]);
   // A store passed in belongs to the caller, which disposes it.
   useEffect(() => () => settingsStore === undefined && store.dispose(), [store, settingsStore]);
@@ -132,7 +134,11 @@ export function PublishPanel({ url, drafts, onPull, settingsStore, createClient 
               client={client}
               site={site}
               draft={exported.config}
-              onPublished={() => setRefreshKey((n) => n + 1)}
+              basedOn={drafts.basedOn}
+              onPublished={(revision) => {
+                setRefreshKey((n) => n + 1);
+                onPublished?.(revision);
+              }}
               onClose={() => setReviewing(0)}
             />
           )}
@@ -149,7 +155,7 @@ export function PublishPanel({ url, drafts, onPull, settingsStore, createClient 
             site={site}
             refreshKey={refreshKey}
             onRolledBack={() => setRefreshKey((n) => n + 1)}
-            onPull={(config) => onPull(config.tags)}
+            onPull={(config) => onPull(config.tags, config.revision)}
             pullWarning={pullWarning}
           />
         </>

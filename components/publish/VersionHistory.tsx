@@ -18,10 +18,12 @@ export interface VersionHistoryProps {
   pullWarning?(config: TagConfig): string | undefined;
   /** Change it to reload the list (after a publish elsewhere). */
   refreshKey?: unknown;
+  /** How often the list is reloaded while shown, so "(live)" stays true, in ms. Default 30,000. */
+  refreshMs?: number;
 }
 
 /** The site's published versions, newest first, each older one with one-click rollback. */
-export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning, refreshKey }: VersionHistoryProps) {
+export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning, refreshKey, refreshMs = 30_000 }: VersionHistoryProps) {
   const [versions, setVersions] = useState<VersionSummary[] | undefined>();
   // The history comes in pages, newest first; this is where the next (older) page starts.
   const [nextBefore, setNextBefore] = useState<number | null>(null);
@@ -29,8 +31,10 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const [pending, setPending] = useState<{ config: TagConfig; warning: string } | undefined>();
+  // A rollback changes what every visitor's page sends: it is confirmed first.
+  const [rollbackTo, setRollbackTo] = useState<VersionSummary | undefined>();
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), [pending]);
+  useEffect(() => confirmRef.current?.focus(), [pending, rollbackTo]);
 
   const load = useCallback(async () => {
     const result = await client.listVersions(site);
@@ -47,6 +51,11 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
     void load();
   }, [load, refreshKey]);
 
+  useEffect(() => {
+    const timer = setInterval(() => void load(), refreshMs);
+    return () => clearInterval(timer);
+  }, [load, refreshMs]);
+
   const loadMore = async () => {
     if (nextBefore === null) return;
     setBusy(true);
@@ -61,6 +70,7 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
   };
 
   const rollback = async (revision: number) => {
+    setRollbackTo(undefined);
     setBusy(true);
     setStatus('');
     setProblem('');
@@ -141,9 +151,25 @@ export function VersionHistory({ client, site, onRolledBack, onPull, pullWarning
               </span>
               {version.message && <span class="version-message">{version.message}</span>}
               {index > 0 && (
-                <button type="button" disabled={busy} onClick={() => void rollback(version.revision)}>
+                <button type="button" disabled={busy} onClick={() => setRollbackTo(version)}>
                   Roll back to revision {version.revision}
                 </button>
+              )}
+              {rollbackTo?.revision === version.revision && (
+                <div role="alertdialog" aria-labelledby="rollback-confirm-text" class="pull-confirm" onKeyDown={(e) => e.key === 'Escape' && setRollbackTo(undefined)}>
+                  <p id="rollback-confirm-text">
+                    Roll the live site back to revision {version.revision}? Every visitor's page then sends its {version.tagCount} tag
+                    {version.tagCount === 1 ? '' : 's'} instead of revision {versions[0]!.revision}'s {versions[0]!.tagCount}. The history keeps every version.
+                  </p>
+                  <div class="actions">
+                    <button type="button" ref={confirmRef} onClick={() => void rollback(version.revision)}>
+                      Roll back now
+                    </button>
+                    <button type="button" onClick={() => setRollbackTo(undefined)}>
+                      Keep revision {versions[0]!.revision}
+                    </button>
+                  </div>
+                </div>
               )}
             </li>
           ))}

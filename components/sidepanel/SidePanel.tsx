@@ -85,7 +85,7 @@ export function SidePanel({ pinnedTabId }: SidePanelProps) {
       {drafts && url && (
         <details class="publish-section">
           <summary>Publish and history</summary>
-          <PublishPanel url={url} drafts={drafts} onPull={panel.replaceTags} />
+          <PublishPanel url={url} drafts={drafts} onPull={(tags, revision) => panel.replaceTags(tags, { basedOn: revision })} onPublished={(revision) => void panel.published(revision)} />
         </details>
       )}
       {tabId !== undefined && !session.error && (

@@ -43,3 +43,4 @@ export {
   type ExtensionRegistrySettings,
 } from './settings';
 export { describeRegistryError } from './describe';
+export { reviewPublish, type PublishReview, type PublishReviewInput } from './review';

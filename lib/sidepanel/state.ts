@@ -11,7 +11,7 @@ import type { TagHealthView } from '../health/describe';
 import { createHealthWatch } from '../health/watch';
 import { errorText, onPickerEvent, sendToBackground, sendToPicker, type BackgroundRequest, type BackgroundResponse, type PickerEvent, type PickerRequest, type PickerResponse } from '../messages';
 import { draftFromTag, draftToTag, propertyToConfig, type TagDraft } from '../picker/editor-draft';
-import { createRegistryClient, type RegistryClient, type RegistryClientOptions } from '../publish';
+import { createRegistryClient, registrySiteFor, type RegistryClient, type RegistryClientOptions } from '../publish';
 import { createDraftStore, newTagId, siteIdForUrl, type DraftStore } from '../store';
 import { createRegistrySettingsStore, type LoadedRegistrySettings, type RegistrySettingsStore } from '../store/registry-settings';
 import { initialSidePanelState, reduceSidePanel, refusedRowProblem, type SidePanelAction, type SidePanelState } from './reduce';
@@ -71,8 +71,10 @@ export interface SidePanelStore {
   toggle(tag: Tag): Promise<void>;
   remove(tag: Tag): Promise<void>;
   restore(): Promise<void>;
-  /** Replaces the site's tags (import, pull from the registry). */
-  replaceTags(tags: Tag[]): Promise<void>;
+  /** Replaces the site's tags (import; a pull from the registry gives the live revision as `basedOn`). */
+  replaceTags(tags: Tag[], options?: { basedOn?: number }): Promise<void>;
+  /** The drafts were published as `revision` (they now stand on it). */
+  published(revision: number): Promise<void>;
   dispose(): void;
 }
 
@@ -133,6 +135,7 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
         : undefined;
     }
     if (url !== prev.session.url) watchHealth();
+    if (next.drafts !== prev.drafts) startFromLive();
     if (next.drafts !== prev.drafts || generation !== prev.session.generation || error !== prev.session.error) count();
     const draft = next.editor?.draft;
     if (draft && (draft.target !== prev.editor?.draft.target || draft.properties !== prev.editor?.draft.properties)) schedulePreview();
@@ -197,9 +200,36 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
     stopHealth = () => watch.stop();
   }
 
+  // Drafts that never met the registry start from the live config: a colleague's live tags
+  // are then in the list, and a publish keeps them instead of deleting them unseen.
+  const startedFor = new Set<string>();
+  function startFromLive() {
+    const current = state.drafts;
+    const url = state.session.url;
+    if (!current || current.tags.length > 0 || current.invalid.length > 0 || current.basedOn !== undefined) return;
+    if (settings === 'loading' || !settings || !url || startedFor.has(current.site)) return;
+    const registrySite = registrySiteFor(settings.settings, url);
+    if (!registrySite) return;
+    startedFor.add(current.site);
+    const client = (options.createClient ?? createRegistryClient)({ baseUrl: settings.settings.registryUrl, token: settings.settings.token });
+    void client
+      .getLive(registrySite)
+      .then(async (result) => {
+        if (!result.ok) return reportAs('start the drafts from the live config')(new Error(result.error.message));
+        const live = result.value;
+        if (!live || live.tags.length === 0) return;
+        const started = await drafts.startFromLive(current.site, live.tags, live.revision);
+        if (!started.applied) return;
+        dispatch({ type: 'drafts', drafts: started.site });
+        status(`Your drafts start from live revision ${live.revision} (${live.tags.length} tag${live.tags.length === 1 ? '' : 's'}).`);
+      })
+      .catch(reportAs('start the drafts from the live config'));
+  }
+
   const stopSettings = settingsStore.follow((loaded) => {
     settings = loaded;
     watchHealth();
+    startFromLive();
   }, reportAs('load the registry settings'));
 
   const session = (options.createSession ?? createTabSession)({
@@ -310,10 +340,15 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
         status(errorText(error));
       }
     },
-    async replaceTags(tags) {
+    async replaceTags(tags, replaceOptions) {
       const site = siteOf();
       if (!site) return;
-      dispatch({ type: 'drafts', drafts: await drafts.replaceTags(site, tags) });
+      dispatch({ type: 'drafts', drafts: await drafts.replaceTags(site, tags, replaceOptions) });
+    },
+    async published(revision) {
+      const site = siteOf();
+      if (!site) return;
+      dispatch({ type: 'drafts', drafts: await drafts.markPublished(site, revision) });
     },
     dispose() {
       if (disposed) return;

@@ -27,6 +27,8 @@ export interface SiteDrafts {
   tags: Tag[];
   invalid: InvalidDraft[];
   updatedAt: number;
+  /** The live revision the drafts stand on (StoredSiteSchema's `basedOn`). */
+  basedOn?: number;
 }
 
 /** Options of `createDraftStore`. */
@@ -50,8 +52,18 @@ export interface DraftStore {
   deleteTag(site: string, tagId: string): Promise<{ site: SiteDrafts; removed?: { tag: Tag; index: number } }>;
   /** Puts a removed tag back at its index (undo). */
   restoreTag(site: string, tag: Tag, index: number): Promise<SiteDrafts>;
-  /** Replaces every tag of a site (import). Tags must be valid already. */
-  replaceTags(site: string, tags: Tag[]): Promise<SiteDrafts>;
+  /**
+   * Replaces every tag of a site (import, pull). Tags must be valid already. `basedOn`: the
+   * live revision they come from (a pull); an import leaves what the drafts stood on.
+   */
+  replaceTags(site: string, tags: Tag[], options?: { basedOn?: number }): Promise<SiteDrafts>;
+  /**
+   * Starts a site's drafts from the live config: only when they are empty and never met the
+   * registry, so nothing typed is overwritten (checked inside the write queue). True when applied.
+   */
+  startFromLive(site: string, tags: Tag[], revision: number): Promise<{ applied: boolean; site: SiteDrafts }>;
+  /** The drafts were published as `revision`: they now stand on it. */
+  markPublished(site: string, revision: number): Promise<SiteDrafts>;
   /** Calls `listener` whenever the site's drafts change in storage (from any extension page). */
   subscribe(site: string, listener: (site: SiteDrafts) => void): () => void;
   /**
@@ -80,7 +92,7 @@ function toDrafts(site: string, stored: StoredSite | undefined): SiteDrafts {
     if (parsed.ok) tags.push(parsed.tag);
     else invalid.push({ index, raw, errors: parsed.errors });
   });
-  return { site, revision: stored?.revision ?? 0, tags, invalid, updatedAt: stored?.updatedAt ?? 0 };
+  return { site, revision: stored?.revision ?? 0, tags, invalid, updatedAt: stored?.updatedAt ?? 0, ...(stored?.basedOn !== undefined ? { basedOn: stored.basedOn } : {}) };
 }
 
 /** Creates the draft store. Nothing is read until the first call. */
@@ -160,9 +172,25 @@ export function createDraftStore(options: DraftStoreOptions = {}): DraftStore {
       });
       return toDrafts(site, stored);
     },
-    async replaceTags(site, tags) {
+    async replaceTags(site, tags, replaceOptions = {}) {
       const { stored } = await mutate(site, (s) => {
         s.tags = [...tags];
+        if (replaceOptions.basedOn !== undefined) s.basedOn = replaceOptions.basedOn;
+      });
+      return toDrafts(site, stored);
+    },
+    async startFromLive(site, tags, revision) {
+      const { stored, result } = await mutate(site, (s) => {
+        if (s.tags.length > 0 || s.basedOn !== undefined) return false;
+        s.tags = [...tags];
+        s.basedOn = revision;
+        return true;
+      });
+      return { applied: result, site: toDrafts(site, stored) };
+    },
+    async markPublished(site, revision) {
+      const { stored } = await mutate(site, (s) => {
+        s.basedOn = revision;
       });
       return toDrafts(site, stored);
     },

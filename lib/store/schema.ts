@@ -23,5 +23,11 @@ export const StoredSiteSchema = z.strictObject({
   revision: z.number().int().min(0),
   tags: z.array(z.unknown()),
   updatedAt: z.number(),
+  /**
+   * The live revision these drafts stand on: the one they were started from or pulled, or the
+   * one they became when published. A publish review compares with it ("live moved on since").
+   * Absent for drafts that never met the registry.
+   */
+  basedOn: z.number().int().min(0).optional(),
 });
 export type StoredSite = z.infer<typeof StoredSiteSchema>;

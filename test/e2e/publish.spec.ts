@@ -10,8 +10,9 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createRegistryClient, type RegistryClient } from '../../lib/publish';
 import { createRegistry, type Registry } from '../../lib/server';
+import { REGISTRY_SETTINGS_KEY } from '../../lib/store/registry-settings';
 import { expect, extensionDir, sitesDir, test, type SiteServer } from './fixtures';
-import { SidePanel, tabIdOf } from './pages/tagging';
+import { clearDrafts, SidePanel, tabIdOf } from './pages/tagging';
 import { axeViolations } from './support/axe';
 
 let registry: Registry;
@@ -169,13 +170,18 @@ test('a publish from elsewhere meanwhile: 409 shows what changed, then publishes
   await p.close();
 });
 
-test('rolls back from the history in one click, and pulls live into the drafts after confirming', async ({ context, page, site, extensionId, serviceWorker }) => {
+test('rolls back from the history after confirming, and pulls live into the drafts after confirming', async ({ context, page, site, extensionId, serviceWorker }) => {
   const { site: registrySite, token, client } = newSite('history');
   const panel = await openPanel(page, context, extensionId, serviceWorker, site, [addToCart]);
   const p = panel.page;
   await configure(p, registrySite, token);
   await p.getByRole('button', { name: 'Review and publish' }).click();
-  await p.getByRole('button', { name: 'Publish', exact: true }).click();
+  // A publish says what changed and why: without a message the button stays disabled.
+  const publishButton = p.getByRole('button', { name: 'Publish', exact: true });
+  await expect(publishButton).toBeDisabled();
+  await expect(p.locator('#publish-blockers')).toHaveText('A message is required: say what changed and why.');
+  await p.getByLabel('Message (what changed and why)').fill('add to cart');
+  await publishButton.click();
   await expect(p.getByRole('status').filter({ hasText: 'Published revision 1.' })).toBeVisible();
   await p.getByRole('button', { name: 'Close' }).click();
 
@@ -185,6 +191,11 @@ test('rolls back from the history in one click, and pulls live into the drafts a
   await p.getByText('Publish and history').click();
   const rollback = p.getByRole('button', { name: 'Roll back to revision 1' });
   await rollback.focus();
+  await p.keyboard.press('Enter');
+  // Confirmed first, from the keyboard too: the confirmation takes the focus.
+  const confirmRollback = p.getByRole('alertdialog');
+  await expect(confirmRollback).toContainText("Roll the live site back to revision 1? Every visitor's page then sends its 1 tag instead of revision 2's 1.");
+  await expect(p.getByRole('button', { name: 'Roll back now' })).toBeFocused();
   await p.keyboard.press('Enter');
   await expect(p.getByRole('status').filter({ hasText: 'Rolled back: revision 3 is live, a copy of revision 1.' })).toBeVisible();
   await expect(p.locator('.version').first()).toContainText('Revision 3 (live)');
@@ -208,5 +219,52 @@ test('rolls back from the history in one click, and pulls live into the drafts a
   await expect(p.getByRole('status').filter({ hasText: 'Loaded live revision 4 (1 tags) into the drafts.' })).toBeVisible();
   await expect(panel.tagItems).toHaveCount(1);
   await expect(panel.tag('About Opened')).toBeVisible();
+  await p.close();
+});
+
+test('a fresh extension starts its drafts from the two live tags, and its publish removes none of them', async ({ context, page, site, extensionId, serviceWorker }) => {
+  const { site: registrySite, token, client } = newSite('fresh');
+  const base = await client.publish(registrySite, { version: 1, site: registrySite, revision: 0, tags: [addToCart, aboutLink] as never }, { message: 'colleague', baseRevision: 0 });
+  expect(base).toEqual({ ok: true, value: { revision: 1 } });
+
+  await page.goto(site.url('/shop/'));
+  // A fresh extension: no drafts, no registry settings (other tests of this worker saved some).
+  await clearDrafts(serviceWorker, page.url());
+  await serviceWorker.evaluate(async (key) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome;
+    await api.storage.local.remove(key);
+  }, REGISTRY_SETTINGS_KEY);
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  const p = panel.page;
+  await p.getByText('Publish and history').click();
+  await configure(p, registrySite, token);
+  // The drafts were empty: they start from the live revision, so the list shows the colleague's tags.
+  await expect(panel.status).toHaveText('Your drafts start from live revision 1 (2 tags).');
+  await expect(panel.tagItems).toHaveCount(2);
+
+  // One tag of our own, merged in.
+  const newsletter = { id: 'news1', event: 'Newsletter Subscribed', trigger: 'click', target: { selector: '#newsletter' } };
+  await p.getByLabel('When importing').selectOption('merge');
+  await p.getByLabel('Import tag config').setInputFiles(tagsFile([newsletter]));
+  await expect(panel.tagItems).toHaveCount(3);
+
+  await p.getByRole('button', { name: 'Review and publish' }).click();
+  await expect(p.getByText('Live now: revision 1, 2 tags.')).toBeVisible();
+  await expect(p.getByLabel('Your changes: 1 added, 0 changed, 0 removed, 2 unchanged')).toContainText('Newsletter Subscribed');
+  await expect(p.getByTestId('publish-removes')).toHaveCount(0);
+  await expect(p.getByTestId('publish-stale')).toHaveCount(0);
+  await p.getByLabel('Message (what changed and why)').fill('newsletter');
+  await p.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(p.getByRole('status').filter({ hasText: 'Published revision 2.' })).toBeVisible();
+  const live = await client.getLive(registrySite);
+  expect(live.ok && live.value?.tags.map((t) => t.id)).toEqual(['add1', 'about1', 'news1']);
+
+  // Someone else publishes while the review is open again: "Live now" follows without a refusal first.
+  await p.getByRole('button', { name: 'Close' }).click();
+  await p.getByRole('button', { name: 'Review and publish' }).click();
+  await expect(p.getByText('Live now: revision 2, 3 tags.')).toBeVisible();
+  await client.publish(registrySite, { version: 1, site: registrySite, revision: 0, tags: [addToCart] as never }, { message: 'only cart', baseRevision: 2 });
+  await expect(p.getByText('Live now: revision 3, 1 tags.')).toBeVisible({ timeout: 30_000 });
+  await expect(p.locator('.publish-meanwhile')).toContainText('Revision 3 was published while you were reviewing (by CI pipeline: “only cart”)');
   await p.close();
 });

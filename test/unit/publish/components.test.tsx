@@ -28,6 +28,10 @@ beforeAll(async () => {
 afterAll(() => stop());
 
 afterEach(unmountAll);
+const must = <T,>(value: T | null | undefined): T => {
+  if (value == null) throw new Error('not there yet');
+  return value;
+};
 
 async function resetSite(config: TagConfig) {
   const live = await client.getLive('shop');
@@ -50,8 +54,13 @@ describe('PublishDialog', () => {
     expect(text(diff.querySelector('[data-kind=changed]')!)).toMatch(/Renamed t0 \(was “Button 0 Clicked”\): event/);
     expect(text(diff.querySelector('[data-kind=removed]')!)).toContain('t1');
     expect(text(diff.querySelector('[data-kind=added]')!)).toContain('t3');
+    // Publishing deletes t1 from the live site: said plainly, and on the button.
+    expect(text(root.querySelector('[data-testid=publish-removes]')!)).toBe('This removes 1 live tag: “Button 1 Clicked”. They stop firing on the site.');
+    expect(button(root, 'Publish and remove 1 live tag').disabled).toBe(true);
+    expect(text(root.querySelector('#publish-blockers')!)).toBe('A message is required: say what changed and why.');
     await type(root.querySelector('#publish-message')!, 'Rename and add t3');
-    button(root, 'Publish').click();
+    expect(button(root, 'Publish and remove 1 live tag').disabled).toBe(false);
+    button(root, 'Publish and remove 1 live tag').click();
     await waitFor(() => expect(root.querySelector('[role=status]')?.textContent).toContain(`Published revision ${base + 1}`));
     expect(published).toEqual([base + 1]);
     const versions = await client.listVersions('shop');
@@ -67,6 +76,7 @@ describe('PublishDialog', () => {
     theirs.tags[1] = { ...theirs.tags[1]!, event: 'Theirs' };
     expect(await other.publish('shop', theirs, { baseRevision: base, message: 'their fix' })).toMatchObject({ ok: true });
 
+    await type(root.querySelector('#publish-message')!, 'add t2');
     button(root, 'Publish').click();
     const alert = await waitFor(() => {
       const found = root.querySelector('.publish-meanwhile');
@@ -88,6 +98,7 @@ describe('PublishDialog', () => {
     bad.tags[1].trigger = 'hover';
     const root = mount(<PublishDialog client={client} site="shop" draft={bad} />);
     await waitFor(() => expect(text(root)).toContain('Live now'));
+    await type(root.querySelector('#publish-message')!, 'bad trigger');
     button(root, 'Publish').click();
     const errors = await waitFor(() => {
       const list = root.querySelector('[aria-label="Problems in the config"]');
@@ -117,6 +128,11 @@ describe('VersionHistory', () => {
     expect(text(items[0]!)).toMatch(new RegExp(`Revision ${second} \\(live\\).*Ada \\(CI\\), 5 tags`));
     expect(items[0]!.querySelector('button')).toBeNull();
     button(root, `Roll back to revision ${first}`).click();
+    // Confirmed first: it changes what every visitor's page sends.
+    const confirm = await waitFor(() => must(root.querySelector('[role=alertdialog]')));
+    expect(text(confirm)).toContain(`Roll the live site back to revision ${first}? Every visitor's page then sends its 1 tag instead of revision ${second}'s 5.`);
+    expect(rolled).toEqual([]);
+    button(root, 'Roll back now').click();
     await waitFor(() => expect(text(root.querySelector('[role=status]')!)).toContain(`revision ${second + 1} is live, a copy of revision ${first}`));
     expect(rolled).toEqual([second + 1]);
     await waitFor(() => expect(text(root.querySelector('.version')!)).toContain(`Revision ${second + 1} (live)`));
@@ -130,6 +146,7 @@ describe('VersionHistory', () => {
     await waitFor(() => expect(text(root)).toContain(`Revision ${first} (live)`));
     const newer = await resetSite(makeConfig('shop', 2));
     button(root, `Roll back to revision ${first - 1}`).click();
+    (await waitFor(() => must(root.querySelector('[role=alertdialog]')))).querySelector('button')!.click();
     await waitFor(() => expect(text(root.querySelector('p[role=alert]')!)).toContain(`Revision ${newer} was published meanwhile`));
     await waitFor(() => expect(text(root.querySelector('.version')!)).toContain(`Revision ${newer} (live)`));
   });

@@ -38,6 +38,8 @@ describe('PublishDialog', () => {
     draft.tags[0] = { ...draft.tags[0]!, event: '' };
     draft.tags[1] = { ...draft.tags[1]!, id: draft.tags[0]!.id };
     const root = mount(<PublishDialog client={client} site={r.site} draft={draft} />);
+    await waitFor(() => expect(root.querySelector('#publish-message')).not.toBeNull());
+    await type(root.querySelector('#publish-message')!, 'two tags');
     await waitFor(() => expect(button(root, 'Publish').disabled).toBe(false));
     button(root, 'Publish').click();
     await waitFor(() => expect(text(root.querySelector('p[role=alert]')!)).toMatch(/The registry refused the config: the config is not valid/));
@@ -65,6 +67,8 @@ describe('PublishPanel', () => {
     expect(await settingsStore.load()).toEqual({ source: 'saved', settings: { registryUrl: r.url, token: r.token, sites: { 'http://127.0.0.1:8788': r.site } } });
 
     button(root, 'Review and publish').click();
+    await waitFor(() => expect(root.querySelector('#publish-message')).not.toBeNull());
+    await type(root.querySelector('#publish-message')!, 'first');
     await waitFor(() => expect(button(root, 'Publish').disabled).toBe(false));
     button(root, 'Publish').click();
     await waitFor(() => expect(text(root)).toMatch(/Published revision \d+\./));

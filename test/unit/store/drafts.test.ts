@@ -84,3 +84,28 @@ describe('createDraftStore (browser.storage.local through the fake browser)', ()
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
 });
+
+describe('drafts that stand on a live revision', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('start from live only when empty and never based, and follow pulls and publishes', async () => {
+    const store = createDraftStore();
+    const started = await store.startFromLive('shop', [tag('live1'), tag('live2', 'Signed Up')], 4);
+    expect(started.applied).toBe(true);
+    expect(started.site).toMatchObject({ basedOn: 4, tags: [{ id: 'live1' }, { id: 'live2' }] });
+    // a second start (another panel, a later live) changes nothing
+    expect((await store.startFromLive('shop', [tag('other')], 5)).applied).toBe(false);
+    expect((await store.getSite('shop')).tags.map((t) => t.id)).toEqual(['live1', 'live2']);
+    // drafts typed before the registry answered are never replaced
+    await store.saveTag('blog', tag('mine'));
+    expect((await store.startFromLive('blog', [tag('live1')], 1)).applied).toBe(false);
+    expect((await store.getSite('blog')).tags.map((t) => t.id)).toEqual(['mine']);
+    // and emptied drafts that once met the registry stay empty
+    await store.replaceTags('shop', []);
+    expect((await store.startFromLive('shop', [tag('live1')], 6)).applied).toBe(false);
+    expect(await store.getSite('shop')).toMatchObject({ tags: [], basedOn: 4 });
+    expect((await store.replaceTags('shop', [tag('pulled')], { basedOn: 7 })).basedOn).toBe(7);
+    expect((await store.markPublished('shop', 8)).basedOn).toBe(8);
+    expect((await store.getSite('blog')).basedOn).toBeUndefined();
+  });
+});
