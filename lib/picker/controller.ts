@@ -5,6 +5,7 @@ import { boxOf, labelOf, type Box } from './geometry';
 import { createHoverTracker, type HoverTracker } from './hover';
 import { createElementWalker } from './navigate';
 import { matchNearest } from './reference';
+import { snapToControl } from './snap';
 import { checkPropertySource, privacyWarnings } from './privacy';
 import { createEventSuppressor, type EventSuppressor } from './suppress';
 import { cleanText } from '../core/properties';
@@ -283,7 +284,8 @@ export function createPickerController(options: PickerControllerOptions): Picker
           const fromPoint = hovered;
           const path = event.composedPath();
           const first = path.find(isElement);
-          const el = fromPoint && first && (fromPoint === first || fromPoint.contains(first) || first.contains(fromPoint)) ? fromPoint : first;
+          const fallback = first && state.purpose === 'target' ? snapToControl(first) : first;
+          const el = fromPoint && first && (fromPoint === first || fromPoint.contains(first) || first.contains(fromPoint)) ? fromPoint : fallback;
           if (el) pick(el);
         },
       });
@@ -292,7 +294,8 @@ export function createPickerController(options: PickerControllerOptions): Picker
         isOwn: options.isOwnElement,
         onHover: (el) => {
           walker.reset();
-          setHover(el);
+          // the icon or the word under the pointer stands for its button or link (lib/picker/snap.ts)
+          setHover(el && (state.purpose === 'target' ? snapToControl(el) : el));
         },
       });
       keyListener = onKey;

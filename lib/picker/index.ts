@@ -14,3 +14,4 @@ export * from './page-watcher';
 export * from './locators';
 export * from './handlers';
 export * from './reference';
+export * from './snap';

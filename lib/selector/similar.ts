@@ -58,10 +58,25 @@ function stepsDown(item: Element, el: Element): Element[] {
   return chain;
 }
 
+/** A control's words: its label or its own text ("View", "Refund"). */
+function labelOf(el: Element): string | null {
+  // own text first: an aria-label often names the record too ("View order #10273")
+  return (el.children.length === 0 ? (el.textContent ?? '').trim() : '') || el.getAttribute('aria-label');
+}
+
+/** The one candidate whose `key` equals the original's, when that key tells the original from its same-tag siblings. */
+function by(siblings: Element[], candidates: Element[], original: Element, key: (e: Element) => string | null): Element | undefined {
+  const value = key(original);
+  if (!value || siblings.filter((c) => key(c) === value).length !== 1) return undefined;
+  const found = candidates.filter((c) => key(c) === value);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
  * The element at the same place inside another item: at each step the child of the same tag
  * with the same classes (one build gives one component the same classes in every item, so a
- * "Sale" badge before the price does not shift it), else the one at the same same-tag index.
+ * "Sale" badge before the price does not shift it), else with the same words (a row without
+ * its Refund button keeps its View), else the one at the same same-tag index.
  */
 function samePlace(item: Element, chain: Element[]): Element | undefined {
   let node: Element = item;
@@ -69,9 +84,7 @@ function samePlace(item: Element, chain: Element[]): Element | undefined {
     const parent = original.parentElement!;
     const sameTag = Array.from(parent.children).filter((c) => c.localName === original.localName);
     const candidates = Array.from(node.children).filter((c) => c.localName === original.localName);
-    const cls = original.getAttribute('class');
-    const byClass = cls && sameTag.filter((c) => c.getAttribute('class') === cls).length === 1 ? candidates.filter((c) => c.getAttribute('class') === cls) : [];
-    const next = byClass.length === 1 ? byClass[0] : candidates[sameTag.indexOf(original)];
+    const next = by(sameTag, candidates, original, (c) => c.getAttribute('class')) ?? by(sameTag, candidates, original, labelOf) ?? candidates[sameTag.indexOf(original)];
     if (!next) return undefined;
     node = next;
   }

@@ -44,3 +44,29 @@ for (const c of cases) {
     await panel.page.close();
   });
 }
+
+test('clicking the icon inside a button tags the button, and the arrow key still reaches the icon', async ({ context, page, site, extensionId, serviceWorker }) => {
+  await page.goto(site.url('/similar/cards.html'));
+  await clearDrafts(serviceWorker, page.url());
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.startButton.click();
+  await page.bringToFront();
+  const overlay = new PickerOverlay(page);
+  await expect(overlay.banner).toBeVisible();
+  const icon = page.locator('.Card_card__9xYz1').nth(1).locator('svg');
+  await overlay.hover(icon);
+  await expect(overlay.hoverLabel).toContainText('button');
+  await page.keyboard.press('ArrowDown');
+  await expect(overlay.hoverLabel).toContainText('svg');
+  await page.keyboard.press('ArrowUp');
+  await expect(overlay.hoverLabel).toContainText('button');
+  await overlay.pick(icon);
+  await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
+  const picked = await page.evaluate((selector) => {
+    const el = document.querySelector(selector);
+    return el ? `${el.localName} ${el.getAttribute('aria-label')}` : 'none';
+  }, await overlay.selectorInput.inputValue());
+  expect(picked).toBe('button Save to wishlist');
+  await panel.page.close();
+});
