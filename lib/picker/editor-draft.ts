@@ -66,7 +66,7 @@ export function draftFromPick(input: { id: string; url: string; locator: Locator
   const trigger: Trigger = input.isForm ? 'submit' : /^(?:select|textarea)$/.test(input.tag) ? 'change' : 'click';
   return {
     id: input.id,
-    event: suggestEventName(input.label, { trigger }),
+    event: suggestEventName(input.label, { trigger, tag: input.tag }),
     trigger,
     call: 'track',
     traits: [],

@@ -35,12 +35,37 @@ const ACTIONS: Record<string, string> = {
 };
 
 /**
- * A suggested "Object Action" name for an element with this label. A label starting with a
- * known verb becomes object + past-tense action ("Add to cart" → "Cart Added", or
- * "Product Added" when `object` is given); anything else gets a trigger ending
- * ("Newsletter" → "Newsletter Clicked").
+ * Labels that mean an event of Segment's specs (e-commerce, B2B SaaS), tried first, in order:
+ * the name an analyst expects ("Add to cart" is "Product Added", not "Cart Added"). Data, not
+ * code: a pattern on the whole cleaned label, lower case, and the spec's name.
  */
-export function suggestEventName(label: string, options: { trigger?: string; object?: string } = {}): string {
+export const SPEC_EVENT_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/^(add|save) (it |this )?to (my )?(wish ?list|favou?rites)$|^(add to |save to )?wish ?list$/, 'Product Added to Wishlist'],
+  [/^(add|put)( it| this| item| product)? (to|in|into) (the |my |your )?(cart|bag|basket|trolley)$|^add$|^buy$/, 'Product Added'],
+  [/^remove( it| this| item| product)?( from (the |my |your )?(cart|bag|basket))?$/, 'Product Removed'],
+  [/^(proceed to |go to |start )?checkout$|^check out$/, 'Checkout Started'],
+  [/^(place|complete|confirm|submit) (my |your )?(order|purchase)$|^(buy|pay|order) now$|^pay$/, 'Order Completed'],
+  [/^(apply|redeem) (a |the )?(coupon|promo|discount|voucher)( code)?$/, 'Coupon Entered'],
+  [/^(sign ?up|register|create (an |your |my )?account|get started|join( now| free)?)( free| now| for free)?$/, 'Signed Up'],
+  [/^(log ?in|sign ?in)$/, 'Signed In'],
+  [/^(log ?out|sign ?out)$/, 'Signed Out'],
+  [/^(start|begin) (a |your |my )?(free )?trial$|^try( it)? (for )?free$/, 'Trial Started'],
+  [/^(request|book|schedule|get) (a )?demo$/, 'Demo Requested'],
+  [/^(contact|talk to|speak to|contact us|talk to) (us|sales|an expert)$|^contact( us)?$/, 'Contact Requested'],
+  [/^search$/, 'Products Searched'],
+];
+
+/** How an element with a long label (a headline link) is named: by what it is. */
+const KIND_NAMES: Record<string, string> = { a: 'Link', button: 'Button', img: 'Image', input: 'Field', select: 'Option', form: 'Form' };
+
+/**
+ * A suggested "Object Action" name for an element with this label. A label starting with a
+ * spec phrase gets the spec's name ("Add to cart" → "Product Added"); one starting with a
+ * known verb becomes object + past-tense action ("Download the report" → "Report
+ * Downloaded"); a long label (a headline) is named by the element's kind ("Link Clicked");
+ * anything else gets a trigger ending ("Newsletter" → "Newsletter Clicked").
+ */
+export function suggestEventName(label: string, options: { trigger?: string; object?: string; tag?: string } = {}): string {
   const words = label
     .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
     .trim()
@@ -49,6 +74,9 @@ export function suggestEventName(label: string, options: { trigger?: string; obj
     .slice(0, 5);
   const trigger = options.trigger ?? 'click';
   if (words.length === 0) return trigger === 'submit' ? 'Form Submitted' : trigger === 'pageview' ? 'Page Viewed' : 'Element Clicked';
+  const phrase = words.join(' ').toLowerCase();
+  const spec = SPEC_EVENT_NAMES.find(([pattern]) => pattern.test(phrase));
+  if (spec && !options.object) return spec[1];
   const verb = words[0]!.toLowerCase().replace(/'.*/, '');
   const action = ACTIONS[verb];
   if (action && options.object) return toTitleCase(`${options.object} ${action}`);
@@ -57,6 +85,8 @@ export function suggestEventName(label: string, options: { trigger?: string; obj
     if (rest.length > 0 && action.split(' ').length === 1) return toTitleCase(`${rest.join(' ')} ${action}`);
   }
   const ending = trigger === 'submit' ? 'Submitted' : trigger === 'change' ? 'Changed' : trigger === 'visible' ? 'Viewed' : 'Clicked';
+  // A headline is not an object name: "Scientists Find Water on Mars Clicked" says nothing.
+  if (words.length >= 4 && !action) return `${KIND_NAMES[options.tag ?? ''] ?? 'Element'} ${ending}`;
   return toTitleCase(`${words.join(' ')} ${ending}`);
 }
 

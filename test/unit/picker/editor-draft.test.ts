@@ -7,7 +7,7 @@ const url = 'https://shop.example/products/42';
 describe('editor drafts', () => {
   it('starts a picked button as a click tag on this path with a suggested name', () => {
     const draft = draftFromPick({ id: 't1', url, locator: { selector: '#add' }, count: 1, label: 'Add to cart', isForm: false, tag: 'button' });
-    expect(draft).toMatchObject({ event: 'Cart Added', trigger: 'click', scope: 'this-path', pages: [{ match: 'path-exact', value: '/products/42' }], isNew: true });
+    expect(draft).toMatchObject({ event: 'Product Added', trigger: 'click', scope: 'this-path', pages: [{ match: 'path-exact', value: '/products/42' }], isNew: true });
     expect(draftFromPick({ id: 't1', url, locator: { selector: 'form' }, count: 1, label: '', isForm: true, tag: 'form' }).trigger).toBe('submit');
     expect(draftFromPick({ id: 't1', url, locator: { selector: 'select' }, count: 1, label: '', isForm: false, tag: 'select' }).trigger).toBe('change');
   });

@@ -14,16 +14,27 @@ describe('toTitleCase', () => {
 
 describe('suggestEventName', () => {
   it.each([
-    ['Add to cart', {}, 'Cart Added'],
+    ['Add to cart', {}, 'Product Added'],
+    ['Add to Bag', {}, 'Product Added'],
+    ['Save to wishlist', {}, 'Product Added to Wishlist'],
+    ['Proceed to checkout', {}, 'Checkout Started'],
+    ['Place order', {}, 'Order Completed'],
+    ['Create account', { trigger: 'submit' }, 'Signed Up'],
+    ['Log in', {}, 'Signed In'],
+    ['Start free trial', {}, 'Trial Started'],
+    ['Request a demo', {}, 'Demo Requested'],
+    ['Scientists find water on Mars', { tag: 'a' }, 'Link Clicked'],
+    ['Read the full story of the year', { tag: 'a' }, 'Full Story Read'],
     ['Add to cart', { object: 'product' }, 'Product Added'],
     ['Subscribe to newsletter', {}, 'Newsletter Subscribed'],
     ['Download the report', {}, 'Report Downloaded'],
-    ['Sign in', {}, 'Sign in Clicked'], // only a small word after the verb: no object
+    ['Sign in', {}, 'Signed In'],
+    ['Sign in to comment', {}, 'Sign in to Comment Clicked'], // only small words and a verb after the verb
     ['Pricing', {}, 'Pricing Clicked'],
     ['Pricing', { trigger: 'visible' }, 'Pricing Viewed'],
     ['', { trigger: 'submit' }, 'Form Submitted'],
     ['', {}, 'Element Clicked'],
-    ['★ Checkout ★', {}, 'Checkout Clicked'],
+    ['★ Checkout ★', {}, 'Checkout Started'],
   ])('%s %j → %s', (label, options, expected) => expect(suggestEventName(label, options)).toBe(expected));
 });
 

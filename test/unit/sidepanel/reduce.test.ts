@@ -16,7 +16,7 @@ const start = () => run(initialSidePanelState({ tabId: 1, generation: 0 }), { ty
 describe('reduceSidePanel', () => {
   it('a pick without an editor starts a new tag; a pick while editing retargets the draft and forgets the old rows\u2019 refusals', () => {
     const picked = run(start(), picker({ type: 'picker:picked', url, locator: { selector: '.add' }, count: 2, element }));
-    expect(picked.editor?.draft).toMatchObject({ id: 'tnew', event: 'Cart Added', isNew: true, target: { selector: '.add' }, targetCount: 2 });
+    expect(picked.editor?.draft).toMatchObject({ id: 'tnew', event: 'Product Added', isNew: true, target: { selector: '.add' }, targetCount: 2 });
 
     const row = { key: 'r1', name: 'sku', source: 'attribute' as const, attribute: 'data-sku' };
     let s = run(start(), { type: 'edit', draft: { ...draftFromTag(tag('t1', 'Product Added'), url), properties: [row] } });
