@@ -1,5 +1,5 @@
 import type { EntryKind, LogEntry } from '../../lib/preview/schemas';
-import { filterEntries, type LogFilter } from '../../lib/preview/filter';
+import { filterEntries, isKindShown, toggleKind, type LogFilter } from '../../lib/preview/filter';
 import { WhyNotFired } from './WhyNotFired';
 
 /** Props of EventLog. */
@@ -54,9 +54,7 @@ function Properties({ properties }: { properties: Record<string, string | number
  */
 export function EventLog({ entries, filter, onFilterChange, onHoverEntry, onHoverTag }: EventLogProps) {
   const shown = filterEntries(entries, filter);
-  const kinds = filter.kinds ?? [];
-  const toggleKind = (kind: EntryKind) =>
-    onFilterChange({ ...filter, kinds: kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind] });
+  const toggle = (kind: EntryKind) => onFilterChange(toggleKind(filter, kind, KINDS));
   return (
     <section class="event-log" aria-label="Event log">
       <div class="log-filter">
@@ -64,7 +62,7 @@ export function EventLog({ entries, filter, onFilterChange, onHoverEntry, onHove
         <div class="kinds" role="group" aria-label="Show kinds">
           {KINDS.map((k) => (
             <label key={k} class="checkbox">
-              <input type="checkbox" checked={!kinds.length || kinds.includes(k)} onChange={() => toggleKind(k)} />
+              <input type="checkbox" checked={isKindShown(filter, k)} onChange={() => toggle(k)} />
               {KIND_LABEL[k]}
             </label>
           ))}

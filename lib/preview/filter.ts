@@ -20,6 +20,24 @@ export function isEntryShown(entry: LogEntry, filter: LogFilter): boolean {
   return hay.some((s) => typeof s === 'string' && s.toLowerCase().includes(q));
 }
 
+/** True when the log shows entries of `kind` (what its checkbox says). */
+export function isKindShown(filter: LogFilter, kind: EntryKind): boolean {
+  return !filter.kinds || filter.kinds.length === 0 || filter.kinds.includes(kind);
+}
+
+/**
+ * The filter after a kind's checkbox is clicked: a shown kind is hidden, a hidden one shown
+ * (from "all", unchecking Notices shows all but notices). All shown again is `kinds` absent;
+ * the last kind cannot be unchecked (an empty list means all, which would flip every box).
+ */
+export function toggleKind(filter: LogFilter, kind: EntryKind, all: readonly EntryKind[]): LogFilter {
+  const shown = all.filter((k) => isKindShown(filter, k));
+  const next = shown.includes(kind) ? shown.filter((k) => k !== kind) : [...shown, kind];
+  if (next.length === 0) return filter;
+  const { kinds: _omit, ...rest } = filter;
+  return next.length >= all.length ? rest : { ...rest, kinds: all.filter((k) => next.includes(k)) };
+}
+
 /** The entries that pass the filter, in order. */
 export function filterEntries(entries: readonly LogEntry[], filter: LogFilter): LogEntry[] {
   return entries.filter((e) => isEntryShown(e, filter));
