@@ -43,6 +43,13 @@ export function importConfig(
   } catch (error) {
     return { ok: false, errors: [{ path: '(file)', message: `not JSON: ${(error as Error).message}` }] };
   }
+  // A hand-written file may hold only its tags: the envelope the registry numbers and names
+  // (`revision`, `site`, `version`) is filled in when absent; when present it is checked.
+  if (Array.isArray(data)) data = { tags: data };
+  if (typeof data === 'object' && data !== null) {
+    const given = data as Record<string, unknown>;
+    data = { version: CONFIG_VERSION, site: current.site, revision: 0, ...given };
+  }
   const parsed = parseConfig(data);
   if (!parsed.ok) return parsed;
   const incoming = parsed.config.tags;

@@ -40,3 +40,18 @@ describe('export and import', () => {
     expect(merged.ok && merged.tags.map((t) => `${t.id}:${t.event}`)).toEqual(['t1:Product Added', 't2:Account Created', 't3:Page Viewed']);
   });
 });
+
+describe('importConfig of hand-written files', () => {
+  const t = { id: 'h1', event: 'Hand Written', trigger: 'click', target: { selector: '#go' } };
+  it('takes a file without revision, site or version, or a bare list of tags', () => {
+    for (const file of [{ version: 1, site: 'shop', tags: [t] }, { tags: [t] }, [t]]) {
+      const result = importConfig(JSON.stringify(file), { site: '127-0-0-1', tags: [] });
+      expect(result.ok && result.tags.map((x) => x.id)).toEqual(['h1']);
+    }
+  });
+  it('still checks an envelope field that is there', () => {
+    const result = importConfig(JSON.stringify({ revision: -1, tags: [t] }), { site: 'shop', tags: [] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('revision');
+  });
+});
