@@ -2,6 +2,16 @@ import { PAGE_MATCHES, type PageMatch } from '../../lib/config/limits';
 import type { PageRule } from '../../lib/config/types';
 import { parentFolder, rulesForScope, testPageRule, type PageScope } from '../../lib/picker/page-rules';
 
+/** Each rule kind in words (the config keeps its own names). */
+const MATCH_LABELS: Record<PageMatch, string> = {
+  exact: 'The whole address is',
+  'path-exact': 'The page path is',
+  'path-prefix': 'The page path starts with',
+  contains: 'The address contains',
+  glob: 'The page path matches the pattern',
+  regex: 'The address matches the regular expression',
+};
+
 /** Props of the page-rules editor. */
 export interface PageRulesProps {
   url: string;
@@ -47,7 +57,7 @@ export function PageRules({ url, scope, pages, onChange }: PageRulesProps) {
                 <select id={`rule-${i}-match`} value={rule.match} onChange={(e) => update({ match: e.currentTarget.value as PageMatch })}>
                   {PAGE_MATCHES.map((m) => (
                     <option key={m} value={m}>
-                      {m}
+                      {MATCH_LABELS[m]}
                     </option>
                   ))}
                 </select>

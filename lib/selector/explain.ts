@@ -42,11 +42,31 @@ const LABELS: Record<SignalKind, string> = {
   role: 'role',
   href: 'link target',
   attribute: 'attribute',
-  type: 'input type',
+  type: 'type',
   class: 'class name',
   tag: 'tag',
   position: 'position among siblings',
 };
+
+/** One signal in words: `test attribute data-testid="add"`, `link to "/cart"`, `type "button"`. */
+function phrase(signal: Signal): string {
+  const value = /^[^=]+="(.*)"$/.exec(signal.detail)?.[1];
+  switch (signal.kind) {
+    case 'id':
+      return `id "${signal.detail.replace(/^#/, '')}"`;
+    case 'class':
+      return `class "${signal.detail.replace(/^\./, '')}"`;
+    case 'href':
+      return value === undefined ? 'link' : `link to "${value}"`;
+    case 'name':
+    case 'aria-label':
+    case 'role':
+    case 'type':
+      return value === undefined ? LABELS[signal.kind] : `${LABELS[signal.kind]} "${value}"`;
+    default:
+      return `${LABELS[signal.kind]} ${signal.detail}`;
+  }
+}
 
 function attributeKind(name: string, testAttributes: readonly string[]): SignalKind {
   if (testAttributes.includes(name)) return 'test-attribute';
@@ -106,11 +126,13 @@ export function explainLocator(input: Locator | Element, options: LocatorOptions
   const own = primary.signals.filter((s) => s.on === 'element' && s.kind !== 'tag' && s.kind !== 'position');
   const anchors = primary.signals.filter((s) => s.on === 'ancestor' && s.kind !== 'tag' && s.kind !== 'position');
   const parts: string[] = [];
-  if (own.length) parts.push(`uses the element's ${own.map((s) => `${LABELS[s.kind]} ${s.detail}`).join(', ')}`);
-  if (anchors.length) parts.push(`inside ${anchors.map((s) => `${LABELS[s.kind]} ${s.detail}`).join(', ')}`);
+  if (own.length) parts.push(`found by its ${own.map(phrase).join(', ')}`);
+  if (anchors.length) parts.push(`inside the element with ${anchors.map(phrase).join(', ')}`);
   if (primary.structural) parts.push('counts positions, which a redeploy may shift');
-  if (parts.length === 0) parts.push('uses the tag path only');
-  parts.push(`${fallbacks.length} fallback${fallbacks.length === 1 ? '' : 's'} checked against the fingerprint`);
+  if (parts.length === 0) parts.push('found by the page structure only, which a redeploy may change');
+  // In words a marketer reads: a fallback is a backup way to find it, the fingerprint what it looks like.
+  if (fallbacks.length) parts.push(`${fallbacks.length} backup way${fallbacks.length === 1 ? '' : 's'} to find it if the page changes, each checked against what the element looks like`);
+  else parts.push('no backup way to find it if the page changes');
   const shadowDepth = locator.hosts?.length ?? 0;
   if (shadowDepth) parts.push(`through ${shadowDepth} shadow host${shadowDepth === 1 ? '' : 's'}`);
   return { primary, fallbacks, fingerprint, shadowDepth, summary: parts.join('; ') };

@@ -148,7 +148,8 @@ describe('explainLocator', () => {
     const explanation = explainLocator($(css));
     expect(explanation.primary.signals.map((s) => s.kind)).toContain(kind);
     expect(explanation.primary.structural).toBe(structural);
-    expect(explanation.summary).toMatch(/fallback/);
+    expect(explanation.summary).toMatch(/backup way/);
+    expect(explanation.summary).not.toMatch(/fallback|fingerprint|type type/);
   });
 
   it.each([
@@ -157,5 +158,13 @@ describe('explainLocator', () => {
   ])('names each signal of %s as written', (selector, details) => {
     expect(explainSelector(selector).signals.map((s) => s.detail)).toEqual(expect.arrayContaining(details));
     expect(explainSelector(selector).signals.map((s) => s.detail)).not.toContain('data-product-id=""');
+  });
+});
+
+describe('explainLocator in words', () => {
+  it('says what finds the element without internal words', () => {
+    const summary = explainLocator({ selector: 'article[data-product-id] button[type="button"]', fallbacks: ['#a'] }).summary;
+    expect(summary).toBe('found by its type "button"; inside the element with attribute [data-product-id]; 1 backup way to find it if the page changes, each checked against what the element looks like');
+    expect(explainLocator({ selector: 'div > a' }).summary).toBe('found by the page structure only, which a redeploy may change; no backup way to find it if the page changes');
   });
 });
