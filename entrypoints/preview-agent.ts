@@ -59,5 +59,7 @@ export default defineUnlistedScript(() => {
     () => undefined,
   );
   // No pagehide teardown: an unloading page ends the agent with it, and a page kept in the
-  // back-forward cache comes back with its preview still running.
+  // back-forward cache comes back with its preview still running. What is gathered is sent
+  // first, so the click on a link that navigates away is in the log.
+  window.addEventListener('pagehide', () => agent?.flush());
 });

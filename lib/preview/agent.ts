@@ -60,6 +60,8 @@ export interface PreviewAgent {
   /** Tag presence on this page; `show` also outlines every tagged element. */
   coverage(show: boolean): TagPresence[];
   readonly running: boolean;
+  /** Sends what is gathered now (the page is going away: a tagged link was followed). */
+  flush(): void;
   stop(): void;
 }
 
@@ -246,9 +248,19 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
     get running() {
       return !stopped;
     },
+    flush() {
+      recorder.flush();
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
+      flush();
+    },
     update(next) {
       if (stopped) return;
-      settings = { ...next };
+      // The background re-sends the settings after every "complete" of the tab, which Chromium
+      // also reports for a single-page-app route change: the same settings restart nothing
+      // (a restart would log the route's page view a second time).
+      const same = (a: AgentSettings) => JSON.stringify([a.config, a.send, a.live]);
+      if (same(next) === same(settings)) return;
+      settings = { config: next.config, send: next.send, live: next.live };
       stopRuntime();
       startAll();
     },

@@ -306,4 +306,40 @@ test.describe('preview', () => {
       await panel.close();
     }
   });
+
+  test('a tagged link that navigates away is still logged, and a single-page-app route change logs its page view once', async ({ context, page, site, extensionId, serviceWorker }) => {
+    site.route('/spa-preview/', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><body><nav><button id="to-orders" type="button">Orders</button> <button id="ping" type="button">Ping</button></nav>
+<main><a id="away" href="/preview/index.html">Leave</a></main>
+<script>document.getElementById('to-orders').addEventListener('click', () => history.pushState({}, '', '/spa-preview/orders'));</script></body></html>`);
+    });
+    await page.goto(site.url('/spa-preview/'));
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    const tags: Tag[] = [
+      { id: 'pv-orders', event: 'Orders Viewed', trigger: 'pageview', pages: [{ match: 'path-exact', value: '/spa-preview/orders' }] },
+      { id: 'pv-ping', event: 'Ping Clicked', trigger: 'click', target: { selector: '#ping' } },
+      { id: 'pv-away', event: 'Leave Clicked', trigger: 'click', target: { selector: '#away' } },
+    ];
+    const { panel, restore } = await openPreview(context, extensionId, tabId, tags);
+    const logged = (event: string) => panel.locator('[data-kind="preview"]').filter({ hasText: event });
+    try {
+      await page.locator('#to-orders').click();
+      await expect(page).toHaveURL(/\/spa-preview\/orders$/);
+      await expect(logged('Orders Viewed')).toHaveCount(1);
+      // Later actions and the route poll come and go: the page view is still there once.
+      await page.locator('#ping').click();
+      await expect(logged('Ping Clicked')).toHaveCount(1);
+      await page.locator('#ping').click();
+      await expect(logged('Ping Clicked')).toHaveCount(2);
+      await expect(logged('Orders Viewed')).toHaveCount(1);
+
+      await page.locator('#away').click();
+      await expect(page).toHaveURL(/\/preview\/index\.html$/);
+      await expect(logged('Leave Clicked')).toHaveCount(1);
+    } finally {
+      await restore();
+      await panel.close();
+    }
+  });
 });

@@ -184,6 +184,24 @@ describe('createPreviewAgent (with lib/runtime)', () => {
     }
   });
 
+  it('the same settings again (a route change Chromium reports as a completed load) restart nothing; flush sends at once', async () => {
+    start();
+    await sentinel();
+    const notices = () => entries.filter((e) => e.kind === 'notice' && /Preview running/.test(e.text ?? '')).length;
+    const before = notices();
+    agent!.update({ config: config(), send: false, live: false });
+    await sentinel();
+    expect(notices()).toBe(before);
+    agent!.update({ config: config(), send: true, live: false });
+    await sentinel();
+    expect(notices()).toBe(before + 1);
+    // flush: the click is emitted now, not after the batch delay (the page is unloading)
+    const count = entries.length;
+    (document.querySelector('.menu') as HTMLElement).click();
+    agent!.flush();
+    expect(entries.length).toBeGreaterThan(count);
+  });
+
   it('reports invalid tags and runs the rest', async () => {
     start(config([...TAGS, { id: 'bad', event: 'Bad', trigger: 'click', target: { selector: '###' } }]));
     (document.querySelector('#join') as HTMLElement).click();
