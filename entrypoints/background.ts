@@ -1,20 +1,8 @@
 import { browser } from 'wxt/browser';
-import { BackgroundRequestSchema, ensurePicker, isFromExtensionPage, openSidePanel, type BackgroundResponse } from '../lib/messages';
+import { BackgroundRequestSchema, ensurePicker, isFromExtensionPage, openSidePanel, startPicking } from '../lib/messages';
 import { createPreviewService } from '../lib/preview/service';
 import { reportTo } from '../lib/debug';
 import { START_TAGGING_COMMAND } from '../lib/popup/shortcut';
-
-/** Starts picking in a tab: inject the picker if needed, then tell it to start. */
-async function startPicking(tabId: number): Promise<BackgroundResponse> {
-  const ready = await ensurePicker(tabId);
-  if (!ready.ok) return ready;
-  try {
-    await browser.tabs.sendMessage(tabId, { type: 'picker:start', purpose: 'target' });
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
-}
 
 export default defineBackground(() => {
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { openSidePanel, sendToBackground } from '../../lib/messages';
 import { reportTo } from '../../lib/debug';
 import { shortcutHint, type CommandInfo } from '../../lib/popup/shortcut';
+import { requestStartTagging, type IntentArea } from '../../lib/popup/start-intent';
 
 /**
  * The toolbar popup: start tagging the current tab, or open the tag list. Clicking the
@@ -24,6 +25,9 @@ export function Popup() {
 
   const start = () => {
     if (!tab) return;
+    // The side panel starts the picker too, should this popup close before the background
+    // got our request (lib/popup/start-intent.ts). Written first, inside the click.
+    void requestStartTagging(browser.storage.session as unknown as IntentArea, tab.id).catch(reportTo('popup: leave the start intent'));
     // Picking goes on without the panel (the toolbar can open it): the failure is recorded.
     const opening = openSidePanel(tab.id, tab.windowId).catch(reportTo('popup: open the side panel'));
     void sendToBackground({ type: 'start-picking', tabId: tab.id }).then(async (answer) => {

@@ -13,11 +13,13 @@ import './sidepanel.css';
 export interface SidePanelProps {
   /** Work on this tab instead of following the active tab. */
   pinnedTabId?: number;
+  /** Whether the popup's Start tagging waits for a tab (SidePanelStateOptions.takeStartIntent). */
+  takeStartIntent?(tabId: number): Promise<boolean>;
 }
 
 /** The side panel: the site's tags with their state here, and the tag editor. Its state lives in lib/sidepanel. */
-export function SidePanel({ pinnedTabId }: SidePanelProps) {
-  const [state, panel] = useSidePanel({ pinnedTabId });
+export function SidePanel({ pinnedTabId, takeStartIntent }: SidePanelProps) {
+  const [state, panel] = useSidePanel({ pinnedTabId, takeStartIntent });
   const { session, drafts, editor, undo, health } = state;
   const { tabId, url } = session;
   const states = useMemo(() => tagStates(state), [state.drafts, state.session.url, state.counts]);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PickerResponseSchemas } from './schemas';
 import { errorText } from './error-text';
+import type { BackgroundResponse } from './schemas';
 
 /** The picker's built file (WXT unlisted script `entrypoints/picker`). */
 export const PICKER_FILE = '/picker.js';
@@ -49,4 +50,24 @@ export async function openSidePanel(tabId: number, windowId?: number): Promise<v
   };
   if (api.sidePanel) await api.sidePanel.open(windowId !== undefined ? { windowId } : { tabId });
   else if (api.sidebarAction) await api.sidebarAction.open();
+}
+
+async function isPicking(tabId: number): Promise<boolean> {
+  const answer = PickerResponseSchemas['picker:ping'].safeParse(await browser.tabs.sendMessage(tabId, { type: 'picker:ping' }));
+  return answer.success && answer.data.picking;
+}
+
+/** Starts picking in a tab: inject the picker if needed, then tell it to start. */
+export async function startPicking(tabId: number): Promise<BackgroundResponse> {
+  const ready = await ensurePicker(tabId);
+  if (!ready.ok) return ready;
+  try {
+    // Already picking (the popup and the side panel both ask, lib/popup/start-intent.ts): a
+    // second start would only reset what the user is hovering.
+    if (await isPicking(tabId)) return { ok: true };
+    await browser.tabs.sendMessage(tabId, { type: 'picker:start', purpose: 'target' });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
 }

@@ -1,1 +1,2 @@
 export * from './shortcut';
+export * from './start-intent';

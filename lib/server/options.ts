@@ -18,6 +18,12 @@ export interface RegistryOptions {
   bodyLimit?: number;
   /** Largest body of every other write route (rollback: a revision number and a message), in bytes. Default 16 KiB. */
   smallBodyLimit?: number;
+  /**
+   * How long `close()` lets open connections finish before cutting them, in ms. Default 2,000:
+   * a request in flight completes, but a socket a browser opened and never used (Chromium
+   * preconnects) does not hold the shutdown for the connection timeout.
+   */
+  closeGraceMs?: number;
   /** `Cache-Control: max-age` of the live config, in seconds: how long a browser or CDN may show an old version. Default 60. */
   cacheMaxAge?: number;
   /** The runtime bundle served at `/tagpoint.js`. Default `.output/runtime/tagpoint.js` of this checkout. */
@@ -121,6 +127,7 @@ export function resolveRegistryOptions(options: RegistryOptions = {}): ResolvedR
     mirrorDir: options.mirrorDir,
     bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024,
     smallBodyLimit: options.smallBodyLimit ?? 16 * 1024,
+    closeGraceMs: options.closeGraceMs ?? 2_000,
     cacheMaxAge: options.cacheMaxAge ?? 60,
     runtimeBundlePath: options.runtimeBundlePath ?? DEFAULT_RUNTIME_BUNDLE_PATH,
     allowedOrigins: options.allowedOrigins ?? '*',

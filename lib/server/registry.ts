@@ -379,8 +379,12 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {
+      // Connections still open after the grace time are cut (closeGraceMs).
+      const cut = setTimeout(() => app.server.closeAllConnections(), options.closeGraceMs);
+      cut.unref();
       try {
         await app.close();
+        clearTimeout(cut);
         await health.close();
         await writer.close();
         // The repair's failure was logged when it happened; closing must go on.

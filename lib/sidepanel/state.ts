@@ -46,6 +46,11 @@ export interface SidePanelStateOptions {
   undoMs?: number;
   /** Quiet time after an edit before property values are asked, in ms. Default 120 (typing is not a request a key). */
   previewDelayMs?: number;
+  /**
+   * Whether the popup's "Start tagging" is waiting for this tab (lib/popup/start-intent.ts);
+   * when it is, the panel starts the picker once the tab is connected. Default: none waits.
+   */
+  takeStartIntent?(tabId: number): Promise<boolean>;
 }
 
 /** The store the side panel renders. */
@@ -93,6 +98,7 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
   const previewDelayMs = options.previewDelayMs ?? 120;
   const listeners = new Set<(state: SidePanelState) => void>();
   let disposed = false;
+  const intentChecked = new Set<number>();
 
   let state = initialSidePanelState({ tabId: options.pinnedTabId, generation: 0 });
   let stopDrafts: (() => void) | undefined;
@@ -135,6 +141,16 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
         : undefined;
     }
     if (url !== prev.session.url) watchHealth();
+    // The popup's Start tagging, carried out from here once the tab answers (start-intent.ts).
+    if (tabId !== undefined && url && !error && !intentChecked.has(tabId) && options.takeStartIntent) {
+      intentChecked.add(tabId);
+      void options
+        .takeStartIntent(tabId)
+        .then(async (waiting) => {
+          if (waiting && !disposed) await store.startTagging();
+        })
+        .catch(reportAs('start tagging from the popup'));
+    }
     if (next.drafts !== prev.drafts) startFromLive();
     if (next.drafts !== prev.drafts || generation !== prev.session.generation || error !== prev.session.error) count();
     const draft = next.editor?.draft;

@@ -1,6 +1,7 @@
 /**
  * Issue 17, the marketer's loop on the demo shop. Items 1–2: a property reads the record the
- * event is about, on every path a marketer takes. Item 4: the page rule saved is the page shown. Real Chromium with the built extension tags the demo shop (served by the
+ * event is about, on every path a marketer takes. Item 4: the page rule saved is the page shown.
+ * Item 6: the popup's Start tagging works the first time. Real Chromium with the built extension tags the demo shop (served by the
  * demo stack on 127.0.0.1); the exported config is published to the stack's registry over
  * HTTP; a plain page of the shop, with the real analytics-next and the runtime, then clicks
  * two cards, and the values are checked where they land, at the collector.
@@ -15,6 +16,7 @@ import { startDemoStack, type DemoStack } from '../../lib/demo';
 import { createRegistryClient } from '../../lib/publish';
 import { expect, repoRoot, test } from './fixtures';
 import { clearDrafts, PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
+import { START_INTENT_KEY } from '../../lib/popup/start-intent';
 
 const runtimeBundle = path.join(repoRoot, '.output', 'runtime', 'tagpoint.js');
 let stack: DemoStack;
@@ -155,4 +157,31 @@ test('a tag picked again on another page before saving is saved for the page the
   const tag = (await exportConfig(panel)).tags.find((t) => t.event === event);
   expect(tag?.pages).toEqual([{ match: 'path-exact', value: '/signup' }]);
   await panel.page.close();
+});
+
+test("the popup's Start tagging is carried out by the side panel it opens, on a freshly loaded page, once", async ({ context, page, site, extensionId, serviceWorker }) => {
+  await page.goto(site.url('/shop/'));
+  const tabId = await tabIdOf(serviceWorker, page.url());
+  // What the popup's click leaves behind (lib/popup/start-intent.ts), should its own request be lost.
+  await serviceWorker.evaluate(
+    async ({ key, tabId }) => {
+      const api = (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome;
+      await api.storage.session.set({ [key]: { tabId, at: Date.now() } });
+    },
+    { key: START_INTENT_KEY, tabId },
+  );
+  const panel = await SidePanel.open(context, extensionId, tabId);
+  const overlay = new PickerOverlay(page);
+  // No click on the panel's Start tagging: the picker is on.
+  await expect(overlay.banner).toBeVisible();
+  await expect(panel.status).toHaveText('Click an element on the page.');
+  await overlay.pick(page.locator('#newsletter'));
+  await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
+  // The intent was taken: a panel opened again does not start picking over the pick.
+  await panel.page.close();
+  const again = await SidePanel.open(context, extensionId, tabId);
+  await expect(again.pageUrl).toHaveText(page.url());
+  await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
+  await expect(again.status).not.toHaveText('Click an element on the page.');
+  await again.page.close();
 });

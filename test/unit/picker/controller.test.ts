@@ -43,7 +43,7 @@ describe('createPickerController', () => {
     expect(state.selection?.count).toBe(1);
     expect(state.selection?.boxes).toHaveLength(1);
     expect(document.querySelectorAll(state.selection!.locator.selector)).toContain(buttons[1]);
-    expect(state.selection?.explanation).toMatch(/^uses /);
+    expect(state.selection?.explanation).toMatch(/^found by /);
     expect(events).toEqual([['picked', state.selection!.locator.selector, 1, 'button']]);
 
     // Picking ended: the page's clicks are its own again.

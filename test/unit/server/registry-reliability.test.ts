@@ -253,3 +253,17 @@ describe('database schema', () => {
     expect(() => openDatabase(file)).toThrow(/newer than this Tagpoint knows/);
   });
 });
+
+describe('closing the registry', () => {
+  it('cuts a connection a browser opened and never used, after the grace time, so close() ends', async () => {
+    const { connect } = await import('node:net');
+    const r = await startRegistry({ closeGraceMs: 50, connectionTimeout: 60_000 });
+    const port = Number(new URL(r.url).port);
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await r.registry.close();
+    await ended;
+    expect(socket.destroyed).toBe(true);
+  });
+});

@@ -79,6 +79,19 @@ afterEach(() => {
 });
 
 describe('createSidePanelState', () => {
+  it('starts the picker when the popup\u2019s Start tagging waits for this tab, once', async () => {
+    const page = fakePage();
+    const background: unknown[] = [];
+    page.ports.sendToBackground = (async (request: unknown) => (background.push(request), { ok: true })) as never;
+    const asked: number[] = [];
+    const { store, connect } = open(page, { takeStartIntent: async (tabId) => (asked.push(tabId), true) });
+    connect();
+    await until(store, (x) => x.status === 'Click an element on the page.');
+    expect(background).toEqual([{ type: 'start-picking', tabId: 7 }]);
+    connect({ generation: 2 });
+    expect(asked).toEqual([7]);
+  });
+
   it('follows the site\u2019s drafts in storage and counts their targets on the page, again when another page changes them', async () => {
     await createDraftStore().saveTag('shop-example', tag('t1', 'Product Added'));
     const page = fakePage();
