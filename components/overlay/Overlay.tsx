@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PickerController, PickerState } from '../../lib/picker/controller';
-import { labelPosition, type Box } from '../../lib/picker/geometry';
+import { isBannerInTheWay, labelPosition, type Box } from '../../lib/picker/geometry';
 
 /** Props of the picker overlay. */
 export interface OverlayProps {
@@ -39,7 +39,7 @@ export function Overlay({ controller, win }: OverlayProps) {
         </div>
       )}
       {state.mode === 'picking' && (
-        <div class={notice?.kind === 'error' ? 'banner error' : 'banner'} role="status" aria-live="polite">
+        <div class={`banner${notice?.kind === 'error' ? ' error' : ''}${isBannerInTheWay(hover?.box) ? ' low' : ''}`} role="status" aria-live="polite">
           <span>{notice?.text ?? 'Click an element'}</span>
           <button type="button" onClick={trusted(() => controller.stop())}>
             Cancel

@@ -13,8 +13,10 @@ export const OVERLAY_CSS = `
 .match.primary { outline: 3px solid #15803d; }
 .highlight { outline: 2px dashed #c026d3; background: rgba(192, 38, 211, 0.10); }
 .label { position: fixed; pointer-events: none; height: 20px; max-width: 320px; padding: 1px 6px; border-radius: 3px; background: #1e3a8a; color: #ffffff; font-size: 12px; line-height: 18px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.banner { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); pointer-events: auto; display: flex; gap: 8px; align-items: center; padding: 6px 8px 6px 12px; border-radius: 8px; background: #111827; color: #ffffff; box-shadow: 0 4px 16px rgba(0,0,0,0.3); white-space: nowrap; }
+.banner { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); pointer-events: none; display: flex; gap: 8px; align-items: center; padding: 6px 8px 6px 12px; border-radius: 8px; background: #111827; color: #ffffff; box-shadow: 0 4px 16px rgba(0,0,0,0.3); white-space: nowrap; }
 .banner span { color: #ffffff; }
+.banner button { pointer-events: auto; }
+.banner.low { top: auto; bottom: 12px; }
 .banner.error { background: #991b1b; }
 .card { position: fixed; right: 16px; bottom: 16px; width: 360px; pointer-events: auto; padding: 12px; border-radius: 10px; background: #ffffff; border: 1px solid #d0d5dd; box-shadow: 0 8px 28px rgba(0,0,0,0.25); display: flex; flex-direction: column; gap: 8px; }
 .card h2 { font-size: 14px; line-height: 20px; font-weight: 600; }

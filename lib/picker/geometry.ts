@@ -37,3 +37,15 @@ export function labelPosition(box: Box, viewport: { width: number; height: numbe
   const x = Math.max(0, Math.min(box.x, viewport.width - label.width));
   return { x, y };
 }
+
+/** How far down the picking banner reaches from the top of the viewport, in CSS px. */
+export const BANNER_ZONE = 64;
+
+/**
+ * True when the hovered element sits where the picking banner is (a top navigation): the
+ * banner then moves to the bottom, so what is picked is seen. The banner's text lets the
+ * pointer through as well (only its button takes it).
+ */
+export function isBannerInTheWay(box: Box | undefined): boolean {
+  return !!box && box.y < BANNER_ZONE && box.height < 400;
+}

@@ -70,3 +70,31 @@ test('clicking the icon inside a button tags the button, and the arrow key still
   expect(picked).toBe('button Save to wishlist');
   await panel.page.close();
 });
+
+test('a top navigation under the picking banner can be picked: the banner moves out of the way', async ({ context, page, site, extensionId, serviceWorker }) => {
+  await page.goto(site.url('/similar/table.html'));
+  await page.setContent(`<nav style="position:fixed;top:0;left:0;right:0;height:44px;display:flex;justify-content:center;gap:4px;background:#eee">${['Home', 'Shop', 'Deals', 'Help'].map((n) => `<a href="/${n}" style="padding:12px">${n}</a>`).join('')}</nav><main style="margin-top:80px">Body</main>`);
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.startButton.click();
+  await page.bringToFront();
+  const overlay = new PickerOverlay(page);
+  await expect(overlay.banner).toBeVisible();
+  // the links sit where the banner is
+  const link = page.getByRole('link', { name: 'Deals' });
+  const [bannerBox, linkBox] = [await overlay.banner.boundingBox(), await link.boundingBox()];
+  const b = bannerBox!;
+  const l = linkBox!;
+  // a point of the link that the banner covers
+  const x = (Math.max(b.x, l.x) + Math.min(b.x + b.width, l.x + l.width)) / 2;
+  const y = (Math.max(b.y, l.y) + Math.min(b.y + b.height, l.y + l.height)) / 2;
+  expect(x > l.x && x < l.x + l.width && x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height && y > l.y && y < l.y + l.height).toBe(true);
+  await page.mouse.move(x, y + 30, { steps: 2 });
+  await page.mouse.move(x, y, { steps: 4 });
+  await expect(overlay.hoverLabel).toContainText('a');
+  await page.mouse.click(x, y);
+  await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
+  const picked = await page.evaluate((selector) => document.querySelector(selector)?.textContent, await overlay.selectorInput.inputValue());
+  expect(picked).toBe('Deals');
+  await panel.page.close();
+});
