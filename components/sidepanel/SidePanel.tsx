@@ -34,6 +34,9 @@ export function SidePanel({ pinnedTabId, takeStartIntent }: SidePanelProps) {
         <button type="button" class="primary" onClick={() => void panel.startTagging()} disabled={tabId === undefined || !!session.error}>
           Start tagging
         </button>
+        <button type="button" onClick={() => panel.newPageView()} disabled={!url || !!session.error || !!editor}>
+          Tag a page view
+        </button>
       </header>
       {session.error && (
         <p role="alert" class="error">

@@ -81,6 +81,26 @@ export function draftFromPick(input: { id: string; url: string; locator: Locator
   };
 }
 
+/**
+ * A new page-view tag for `url`: no element to pick (a page view is the page itself), this
+ * page only until the author widens it.
+ */
+export function draftForPageView(input: { id: string; url: string }): TagDraft {
+  return {
+    id: input.id,
+    event: suggestEventName('', { trigger: 'pageview' }),
+    trigger: 'pageview',
+    call: 'track',
+    traits: [],
+    scope: 'this-path',
+    pages: defaultPageRules(input.url),
+    pageUrl: input.url,
+    properties: [],
+    enabled: true,
+    isNew: true,
+  };
+}
+
 /** The scope radio a set of rules corresponds to on `url`. */
 export function scopeOfRules(pages: readonly PageRule[], url: string): PageScope | 'custom' {
   const same = (a: readonly PageRule[], b: readonly PageRule[]) => a.length === b.length && a.every((r, i) => r.match === b[i]!.match && r.value === b[i]!.value);

@@ -185,3 +185,20 @@ test("the popup's Start tagging is carried out by the side panel it opens, on a 
   await expect(again.status).not.toHaveText('Click an element on the page.');
   await again.page.close();
 });
+
+test('a page-view tag is made without picking an element', async ({ context, page, site, extensionId, serviceWorker }) => {
+  await page.goto(site.url('/shop/'));
+  await clearDrafts(serviceWorker, page.url());
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.page.getByRole('button', { name: 'Tag a page view' }).click();
+  await expect(panel.eventName).toHaveValue('Page Viewed');
+  await expect(panel.page.getByLabel('This page only (/shop/)')).toBeChecked();
+  await panel.eventName.fill('Shop Viewed');
+  await panel.saveButton.click();
+  await expect(panel.status).toContainText('Saved "Shop Viewed"');
+  const tag = (await exportConfig(panel)).tags.find((t) => t.event === 'Shop Viewed');
+  expect(tag).toMatchObject({ trigger: 'pageview', pages: [{ match: 'path-exact', value: '/shop/' }] });
+  expect(tag?.target).toBeUndefined();
+  await panel.page.close();
+});

@@ -79,6 +79,19 @@ afterEach(() => {
 });
 
 describe('createSidePanelState', () => {
+  it('opens a new page-view tag for the page without a pick, and saves it for this page', async () => {
+    const page = fakePage();
+    const { store, connect } = open(page);
+    connect();
+    await until(store, (x) => x.drafts !== undefined);
+    store.newPageView();
+    expect(store.get().editor?.draft).toMatchObject({ trigger: 'pageview', event: 'Page Viewed', isNew: true, pages: [{ match: 'path-exact', value: '/products/1' }] });
+    expect(store.get().editor?.draft.target).toBeUndefined();
+    await store.save();
+    const s = await until(store, (x) => x.editor === undefined);
+    expect(s.drafts?.tags).toEqual([expect.objectContaining({ trigger: 'pageview', event: 'Page Viewed', pages: [{ match: 'path-exact', value: '/products/1' }] })]);
+  });
+
   it('starts the picker when the popup\u2019s Start tagging waits for this tab, once', async () => {
     const page = fakePage();
     const background: unknown[] = [];
