@@ -21,6 +21,16 @@ export interface PreviewPanelProps {
  * why-not-fired, coverage, export. The preview itself keeps running in the background
  * (lib/preview/service.ts) when this view closes.
  */
+/** The page's host as people read it (`shop.example.com`, `127.0.0.1:8788`), not the drafts' site id. */
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).host : undefined;
+  } catch {
+    // not a URL: no host to name
+    return undefined;
+  }
+}
+
 export function PreviewPanel({ tabId, url, drafts }: PreviewPanelProps) {
   const [state, store] = usePreviewPanel(tabId, drafts, url);
   const { preview, send, live, status, view, filter, outlined, config, configErrors, rows } = state;
@@ -34,7 +44,7 @@ export function PreviewPanel({ tabId, url, drafts }: PreviewPanelProps) {
         <p class="page mono" data-testid="preview-url">
           {url ?? 'No page'}
         </p>
-        <p data-testid="preview-draft">{config ? `${config.tags.length} draft tag${config.tags.length === 1 ? '' : 's'} for ${config.site}` : site ? 'No valid draft for this site' : ''}</p>
+        <p data-testid="preview-draft">{config ? `${config.tags.length} draft tag${config.tags.length === 1 ? '' : 's'} for ${hostOf(url) ?? 'this site'}` : site ? 'No valid draft for this site' : ''}</p>
         {configErrors.length > 0 && (
           <ul class="errors">
             {configErrors.slice(0, 5).map((e) => (

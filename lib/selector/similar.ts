@@ -22,6 +22,11 @@ export interface SimilarResult {
 export interface SimilarOptions extends LocatorOptions {
   /** How far up to look for the repeated item (the card, the list item). Default 6. */
   maxDepth?: number;
+  /**
+   * How many times larger a farther repeated level must be to win over a nearer one whose
+   * items are alike (same classes). Over unlike items any larger level wins. Default 2.
+   */
+  widerRatio?: number;
 }
 
 const SHARED_ATTRIBUTES = ['name', 'role', 'type', 'aria-label', 'title'];
@@ -41,14 +46,12 @@ function isAlike(a: Element, b: Element): boolean {
   return a.localName === b.localName && a.getAttribute('role') === b.getAttribute('role');
 }
 
-/** The same kind of control as `el`: tag, role, `type`, and being a link or not. */
+/**
+ * The same kind of control as `el`: tag, role and `type`. (Whether it has an `href` is not
+ * compared: a menu's current entry is often the same `a` without one.)
+ */
 function isSameControl(e: Element, el: Element): boolean {
-  return (
-    e.localName === el.localName &&
-    e.getAttribute('role') === el.getAttribute('role') &&
-    e.getAttribute('type') === el.getAttribute('type') &&
-    e.hasAttribute('href') === el.hasAttribute('href')
-  );
+  return e.localName === el.localName && e.getAttribute('role') === el.getAttribute('role') && e.getAttribute('type') === el.getAttribute('type');
 }
 
 /** Child-index steps from `item` down to `el`. */
@@ -152,7 +155,19 @@ export function findSimilar(el: Element, options: SimilarOptions = {}): SimilarR
     const expected = items.map((i) => samePlace(i, chain)).filter((e): e is Element => !!e && isSameControl(e, el));
     if (expected.length >= 2) levels.push({ item: currentItem, items: items.filter((i) => expected.some((e) => i.contains(e))), chain, expected });
   }
-  levels.sort((a, b) => b.expected.length - a.expected.length);
+  // Nearest first. A farther level with more elements wins over items that are not alike
+  // among themselves (a card's Add to cart and wishlist buttons, a row's View and Refund:
+  // different classes), and over alike items only when more than `widerRatio` times larger
+  // (a list's 3 links stay themselves beside 4 or 6 sibling lists).
+  const ratio = options.widerRatio ?? 2;
+  const alike = (items: Element[]) => items.every((i) => i.getAttribute('class') === items[0]!.getAttribute('class'));
+  const best = levels.reduce<number>((at, level, i) => {
+    if (at < 0) return i;
+    const current = levels[at]!;
+    const more = level.expected.length > current.expected.length;
+    return more && (!alike(current.items) || level.expected.length > current.expected.length * ratio) ? i : at;
+  }, -1);
+  if (best > 0) levels.unshift(...levels.splice(best, 1));
   for (const { item, items, chain, expected } of levels) {
     const parent = item.parentElement!;
     const leaf = commonCompound(expected, testAttributes);

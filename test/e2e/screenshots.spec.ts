@@ -157,7 +157,7 @@ test('the preview log on the demo shop: fired events with their properties, and 
   await preview.goto(extensionUrl(extensionId, `preview.html?tabId=${tabId}`));
   const restore = await seedDrafts(preview, draftTags());
   try {
-    await expect(preview.getByTestId('preview-draft')).toHaveText(`3 draft tags for ${DRAFT_SITE}`);
+    await expect(preview.getByTestId('preview-draft')).toHaveText(`3 draft tags for ${new URL(page.url()).host}`);
     await preview.getByRole('button', { name: 'Clear' }).click();
     await preview.getByRole('button', { name: 'Start preview' }).click();
     await expect(preview.getByTestId('preview-status')).toHaveText('Preview running');
