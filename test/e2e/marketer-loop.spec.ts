@@ -15,7 +15,7 @@ import { parseConfig, type TagConfig } from '../../lib/config';
 import { startDemoStack, type DemoStack } from '../../lib/demo';
 import { createRegistryClient } from '../../lib/publish';
 import { expect, repoRoot, test } from './fixtures';
-import { clearDrafts, PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
+import { clearDrafts, PickerOverlay, SidePanel, startTaggingOn, tabIdOf } from './pages/tagging';
 import { START_INTENT_KEY } from '../../lib/popup/start-intent';
 
 const runtimeBundle = path.join(repoRoot, '.output', 'runtime', 'tagpoint.js');
@@ -84,12 +84,7 @@ async function addTextProperty(panel: SidePanel, overlay: PickerOverlay, index: 
 
 test('properties picked after Close, in another card than the one tagged, and while editing read each card at the collector', async ({ context, page, extensionId, serviceWorker }) => {
   await page.goto(`${stack.shop.url}/products/`);
-  await clearDrafts(serviceWorker, page.url());
-  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
-  await expect(panel.pageUrl).toHaveText(page.url());
-  await panel.startButton.click();
-  await page.bringToFront();
-  const overlay = new PickerOverlay(page);
+  const { panel, overlay } = await startTaggingOn(page, context, extensionId, serviceWorker);
   await overlay.pick(addToCart(page, 'Fjord Lounge Chair'));
   await overlay.host.getByLabel('All similar').check();
   const cards = await page.locator('article').count();
@@ -132,12 +127,7 @@ test('properties picked after Close, in another card than the one tagged, and wh
 
 test('a tag picked again on another page before saving is saved for the page the editor shows', async ({ context, page, extensionId, serviceWorker }) => {
   await page.goto(`${stack.shop.url}/products/`);
-  await clearDrafts(serviceWorker, page.url());
-  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
-  await expect(panel.pageUrl).toHaveText(page.url());
-  await panel.startButton.click();
-  await page.bringToFront();
-  const overlay = new PickerOverlay(page);
+  const { panel, overlay } = await startTaggingOn(page, context, extensionId, serviceWorker);
   await overlay.pick(addToCart(page, 'Fjord Lounge Chair'));
   await expect(panel.eventName).not.toHaveValue('');
   // not saved: the marketer goes to the sign-up page and picks there

@@ -5,7 +5,7 @@
  * Pages: test/fixtures/sites/similar/ (the unit test test/unit/selector/similar.test.ts reads them too).
  */
 import { expect, test } from './fixtures';
-import { clearDrafts, PickerOverlay, SidePanel, tabIdOf } from './pages/tagging';
+import { startTaggingOn } from './pages/tagging';
 
 const cases = [
   { page: 'cards.html', what: "a card's Add to cart", target: '.Card_card__9xYz1:nth-child(4) button:first-child', set: '.Card_actions__Q0q1e > button:first-child' },
@@ -16,13 +16,7 @@ const cases = [
 for (const c of cases) {
   test(`all similar on ${c.page}: ${c.what} in every item and nothing else`, async ({ context, page, site, extensionId, serviceWorker }) => {
     await page.goto(site.url(`/similar/${c.page}`));
-    await clearDrafts(serviceWorker, page.url());
-    const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
-    await expect(panel.pageUrl).toHaveText(page.url());
-    await panel.startButton.click();
-    await page.bringToFront();
-    const overlay = new PickerOverlay(page);
-    await expect(overlay.banner).toBeVisible();
+    const { panel, overlay } = await startTaggingOn(page, context, extensionId, serviceWorker);
     await overlay.pick(page.locator(c.target));
     await expect(overlay.matchCount).toHaveText('Matches 1 element on this page');
     await overlay.card.getByLabel('All similar').check();
@@ -47,13 +41,7 @@ for (const c of cases) {
 
 test('clicking the icon inside a button tags the button, and the arrow key still reaches the icon', async ({ context, page, site, extensionId, serviceWorker }) => {
   await page.goto(site.url('/similar/cards.html'));
-  await clearDrafts(serviceWorker, page.url());
-  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
-  await expect(panel.pageUrl).toHaveText(page.url());
-  await panel.startButton.click();
-  await page.bringToFront();
-  const overlay = new PickerOverlay(page);
-  await expect(overlay.banner).toBeVisible();
+  const { panel, overlay } = await startTaggingOn(page, context, extensionId, serviceWorker);
   const icon = page.locator('.Card_card__9xYz1').nth(1).locator('svg');
   await overlay.hover(icon);
   await expect(overlay.hoverLabel).toContainText('button');
@@ -74,12 +62,7 @@ test('clicking the icon inside a button tags the button, and the arrow key still
 test('a top navigation under the picking banner can be picked: the banner moves out of the way', async ({ context, page, site, extensionId, serviceWorker }) => {
   await page.goto(site.url('/similar/table.html'));
   await page.setContent(`<nav style="position:fixed;top:0;left:0;right:0;height:44px;display:flex;justify-content:center;gap:4px;background:#eee">${['Home', 'Shop', 'Deals', 'Help'].map((n) => `<a href="/${n}" style="padding:12px">${n}</a>`).join('')}</nav><main style="margin-top:80px">Body</main>`);
-  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
-  await expect(panel.pageUrl).toHaveText(page.url());
-  await panel.startButton.click();
-  await page.bringToFront();
-  const overlay = new PickerOverlay(page);
-  await expect(overlay.banner).toBeVisible();
+  const { panel, overlay } = await startTaggingOn(page, context, extensionId, serviceWorker);
   // the links sit where the banner is
   const link = page.getByRole('link', { name: 'Deals' });
   const [bannerBox, linkBox] = [await overlay.banner.boundingBox(), await link.boundingBox()];

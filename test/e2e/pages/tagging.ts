@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { siteKey } from '../../../lib/store/schema';
 import { siteIdForUrl } from '../../../lib/store/site-id';
-import { extensionUrl } from '../fixtures';
+import { expect, extensionUrl } from '../fixtures';
 
 /** The tab id Chromium gave the page at `url` (asked from the extension's service worker). */
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
@@ -115,4 +115,19 @@ export class SidePanel {
   tag(event: string): Locator {
     return this.tagItems.filter({ has: this.page.getByRole('button', { name: `Show "${event}" on the page` }) });
   }
+}
+
+/**
+ * On an open page: clears its site's drafts, opens the side panel pinned to its tab, clicks
+ * Start tagging and waits for the picking banner. The panel and the overlay.
+ */
+export async function startTaggingOn(page: Page, context: BrowserContext, extensionId: string, worker: Worker): Promise<{ panel: SidePanel; overlay: PickerOverlay }> {
+  await clearDrafts(worker, page.url());
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(worker, page.url()));
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.startButton.click();
+  await page.bringToFront();
+  const overlay = new PickerOverlay(page);
+  await expect(overlay.banner).toBeVisible();
+  return { panel, overlay };
 }
