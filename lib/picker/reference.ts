@@ -5,19 +5,13 @@
  * the marketer picked, or a page-unique selector and a first-match preview hide a property
  * that sends the first card's name on every click.
  */
+import { commonAncestor } from '../selector/relative';
 
 /** How many ancestors `el` has: deeper is nearer the leaves. */
 function depth(el: Element): number {
   let n = 0;
   for (let node = el.parentElement; node; node = node.parentElement) n++;
   return n;
-}
-
-/** The nearest ancestor holding both (`a` itself when it holds `b`). */
-function commonAncestor(a: Element, b: Element): Element | null {
-  let node: Element | null = a;
-  while (node && !node.contains(b)) node = node.parentElement;
-  return node;
 }
 
 /**

@@ -29,7 +29,7 @@ function count(within: Element, css: string): number {
 }
 
 /** The nearest ancestor of both (or `a` itself when it holds `b`). */
-function commonAncestor(a: Element, b: Element): Element | null {
+export function commonAncestor(a: Element, b: Element): Element | null {
   let node: Element | null = a;
   while (node && !node.contains(b)) node = node.parentElement;
   return node;
