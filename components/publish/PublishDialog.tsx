@@ -82,7 +82,7 @@ export function PublishDialog({ client, site, draft, basedOn, refreshMs = 15_000
     setProblem('');
     setErrors([]);
     if (review.blockers.length > 0) return setPhase('ready');
-    const result = await client.publish(site, draft, { message: message.trim(), baseRevision: live?.revision ?? 0 });
+    const result = await client.publish(site, review.config, { message: message.trim(), baseRevision: live?.revision ?? 0 });
     if (result.ok) {
       setRevision(result.value.revision);
       setPhase('published');
@@ -132,6 +132,11 @@ export function PublishDialog({ client, site, draft, basedOn, refreshMs = 15_000
             </p>
           )}
           <DiffSummary diff={diff} label="Your changes" />
+          {review.settingsText && (
+            <p class="muted" data-testid="publish-settings">
+              {review.settingsText}
+            </p>
+          )}
           {review.removesText && (
             <p role="alert" class="error" data-testid="publish-removes">
               {review.removesText}

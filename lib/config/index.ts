@@ -6,5 +6,5 @@ export { migrateConfig } from './migrate';
 export { collectedTraits, type CollectedTrait } from './traits';
 export { formatPath } from './path';
 export { checkSelector, isValidSelector } from './selector-syntax';
-export { ConfigSchema, TagSchema, LocatorSchema, PropertySchema, PageRuleSchema, FingerprintSchema, TraitSchema, UserIdSchema, OptInSchema } from './schema';
+export { ConfigSchema, TagSchema, LocatorSchema, PropertySchema, PageRuleSchema, FingerprintSchema, TraitSchema, UserIdSchema, OptInSchema, HealthSettingsSchema } from './schema';
 export { configJsonSchema, JSON_SCHEMA_FILE } from './json-schema';

@@ -187,10 +187,23 @@ export const TagSchema = z.strictObject({
   description: z.string().max(MAX_TEXT_LENGTH).optional(),
 });
 
+/** A config's tag-health settings (site-wide, kept across publishes from the extension). */
+export const HealthSettingsSchema = z.strictObject({
+  /** The share of page views that send a health beacon, 0 (off) to 1 (all). */
+  sample: z.number().min(0).max(1),
+});
+
 /** A whole tag config, version 1: what a site publishes and the runtime loads. */
 export const ConfigSchema = z.strictObject({
   version: z.literal(CONFIG_VERSION),
   site: z.string().regex(SITE_ID_PATTERN, 'site id must be lower-case letters, digits and dashes (1 to 64)'),
   revision: z.number().int().min(0),
   tags: z.array(TagSchema).max(MAX_TAGS),
+  /**
+   * Tag health (README "Tag health"): the share of page views whose runtime reports, 0 to 1.
+   * With it, tagpoint.js reports without a `data-health` attribute on its script tag; a
+   * `data-health` attribute overrides it (`data-health="0"` turns it off on that page).
+   * Absent or 0: off.
+   */
+  health: HealthSettingsSchema.optional(),
 });

@@ -44,3 +44,4 @@ export {
 } from './settings';
 export { describeRegistryError } from './describe';
 export { reviewPublish, type PublishReview, type PublishReviewInput } from './review';
+export { carrySiteSettings, describeSiteSettings, SITE_SETTINGS } from './carry';

@@ -5,13 +5,14 @@
  * change, no message). Pure: the dialog renders it, the unit tests check it.
  */
 import type { TagConfig } from '../config';
+import { carrySiteSettings, describeSiteSettings } from './carry';
 import { diffConfigs, type ConfigDiff } from './diff';
 
 /** Input of `reviewPublish`. */
 export interface PublishReviewInput {
   /** The live config; null when nothing is published yet. */
   live: TagConfig | null;
-  draft: Pick<TagConfig, 'tags'>;
+  draft: TagConfig;
   /** The live revision the drafts stand on (SiteDrafts' `basedOn`), if they ever met the registry. */
   basedOn?: number;
   /** The message typed so far. */
@@ -32,6 +33,10 @@ export interface PublishReview {
   blockers: string[];
   /** The Publish button's words ("Publish", "Publish and remove 2 live tags"). */
   action: string;
+  /** What is sent: the draft with the live config's site settings it lacks (carry.ts). */
+  config: TagConfig;
+  /** What those settings do ("Tag health reports from 10% of page views…"), when there are any. */
+  settingsText?: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -41,7 +46,10 @@ const names = (events: string[]) => events.slice(0, 5).map((e) => `“${e}”`).
 export function reviewPublish(input: PublishReviewInput): PublishReview {
   const diff = diffConfigs(input.live, input.draft);
   const removed = diff.removed.length;
-  const review: PublishReview = { diff, blockers: [], action: removed > 0 ? `Publish and remove ${plural(removed, 'live tag')}` : 'Publish' };
+  const config = carrySiteSettings(input.draft, input.live);
+  const review: PublishReview = { diff, blockers: [], action: removed > 0 ? `Publish and remove ${plural(removed, 'live tag')}` : 'Publish', config };
+  const settingsText = describeSiteSettings(config);
+  if (settingsText) review.settingsText = settingsText;
   if (removed > 0) review.removesText = `This removes ${plural(removed, 'live tag')}: ${names(diff.removed.map((t) => t.event))}. They stop firing on the site.`;
   const live = input.live;
   if (live && live.tags.length > 0) {

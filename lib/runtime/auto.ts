@@ -4,8 +4,9 @@
  *
  *   <script async src="/tagpoint.js" data-config-url="/v1/sites/shop/config.json"></script>
  *
- * Optional attributes: `data-datalayer` (also push to GTM's dataLayer); `data-health` (tag
- * health beacons, through tagpoint-health.js from beside this file); `data-write-key`
+ * Optional attributes: `data-datalayer` (also push to GTM's dataLayer); `data-health` or
+ * `data-health-url` (tag health beacons, through tagpoint-health.js from beside this file; a
+ * config's `health.sample` also turns them on, see below); `data-write-key`
  * (send to Segment's HTTP Tracking API without analytics.js, through tagpoint-http.js loaded
  * from beside this file) and `data-api-host` (the API's host; default `api.segment.io/v1`).
  * The analytics-next plugin is in the ES module build.
@@ -18,6 +19,7 @@
 import { DEBUG_BRIDGE, isDebugRequested } from './debug';
 import { setPartsBase } from './extras';
 import { start } from './start';
+import type { TagpointHandle } from './runtime';
 import { VERSION } from './version';
 
 try {
@@ -37,8 +39,13 @@ try {
     tag.src = new URL(`tagpoint-${part}.js`, script!.src) as unknown as string;
     document.head.append(tag);
   };
-  const part = !DEBUG_BRIDGE && isDebugRequested() ? 'debug' : 'health' in data ? 'health' : 'writeKey' in data && 'http';
-  if (url) part ? load(part) : start({ configUrl: url, dataLayer: 'datalayer' in data });
+  const part = !DEBUG_BRIDGE && isDebugRequested() ? 'debug' : 'health' in data || 'healthUrl' in data ? 'health' : 'writeKey' in data && 'http';
+  // A config with `health.sample` turns health on by itself: a sampled page view loads
+  // tagpoint-health.js, which counts this runtime's calls from then on (health/auto.ts).
+  if (url)
+    part
+      ? load(part)
+      : (start({ configUrl: url, dataLayer: 'datalayer' in data }) as Promise<TagpointHandle>).then((handle) => Math.random() < (handle.health as number) && (((w.Tagpoint as { running?: object }).running = handle), load('health')));
 } catch {
   // Never throw into the page.
 }

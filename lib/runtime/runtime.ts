@@ -60,6 +60,14 @@ export interface TagpointHandle {
   stop(): void;
   /** Takes another config into use (tolerantly); false when its version is unknown. */
   update(config: unknown): boolean;
+  /** The config's tag-health sample (`health.sample`) once a config is in; what tagpoint.js samples page views by. */
+  health?: unknown;
+  /**
+   * Routes the runtime's Segment calls through `wrap(client)`, `client` being the one in use
+   * (undefined: `window.analytics` at each call). tagpoint-health.js counts calls this way when
+   * the config, not the script tag, turned health on. Not with a custom `track` sink.
+   */
+  wrap?(wrap: (client?: AnalyticsLike) => AnalyticsLike): void;
 }
 
 /** The runtime as start.ts drives it. */
@@ -93,6 +101,7 @@ const MAX_NOT_FIRED = 50;
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const reporter = DEBUG_BRIDGE ? createReporter(options.debug) : undefined;
   const maxText = options.maxTextLength ?? 255;
+  let client = options.analytics;
   const disposers: (() => void)[] = [];
   let stopped = false;
   let tags: RuntimeTag[] | undefined;
@@ -173,7 +182,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (options.track) options.track(event, { ...properties }, meta);
       else {
         // Looked up at each call: the snippet's stub queue is replaced once analytics.js loads.
-        const a = (options.analytics || w.analytics) as Record<string, Function | undefined> | undefined;
+        const a = (client || w.analytics) as Record<string, Function | undefined> | undefined;
         a?.[call]?.(...(call == 'page' ? [category ?? null, event] : call == 'identify' ? [userId] : [event]), { ...properties }, { context: { tagpoint: { tag: tag.id, revision, ...mark } } });
       }
     } catch {
@@ -335,6 +344,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         tags = result.tags;
         invalid = result.invalid;
         revision = result.revision;
+        // Read as given: tagpoint.js compares it with Math.random(), so anything but a number in (0, 1] is off or all.
+        runtime.health = (config as { health?: { sample?: unknown } }).health?.sample;
         href = location.href;
         page = compile(href);
         // Guarded so tagpoint.js (no bridge) carries neither the messages nor the loop.
@@ -359,6 +370,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     update(config) {
       return runtime.load(config, 'update');
+    },
+    wrap(wrap) {
+      client = wrap(client);
     },
     stop() {
       // Every handler checks `stopped` first, so what is left of the state stays inert.

@@ -161,3 +161,78 @@ test('beacons from real page views reach the registry; a redeploy that drops a t
     expect(body).not.toMatch(/SECRET|coupon|jane|example\.com|Desk lamp|Buy now|88\d\d|\?/);
   }
 });
+
+/** A page of site `cfg`, whose config turns health on (`health.sample`); `attrs` are the script tag's extra attributes. */
+const cfgHtml = (attrs: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Config health</title>
+<script>
+  window.__pageErrors = [];
+  window.addEventListener('error', (e) => window.__pageErrors.push(String(e.message)));
+  window.__tracked = 0;
+  window.analytics = { track() { window.__tracked++; }, page() {} };
+</script>
+<script async src="${registryUrl}/tagpoint.js" data-config-url="${registryUrl}/v1/sites/cfg/config.json" ${attrs}></script>
+</head><body><button id="buy">Buy now</button></body></html>`;
+
+test.describe('the config turns health on', () => {
+  test.beforeAll(async () => {
+    const publisher = registry.store.createToken({ site: 'cfg', role: 'publisher', label: 'e2e' }).token;
+    const res = await fetch(`${registryUrl}/v1/sites/cfg/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${publisher}` },
+      body: JSON.stringify({ config: { version: 1, site: 'cfg', revision: 0, health: { sample: 1 }, tags: TAGS.slice(0, 1) } }),
+    });
+    expect(res.status).toBe(201);
+  });
+
+  const cfgHealth = async () => {
+    const token = registry.store.createToken({ site: 'cfg', role: 'viewer', label: 'e2e' }).token;
+    const res = await fetch(`${registryUrl}/v1/sites/cfg/health?since=1h`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { tags: { id: string; samples: number; events: number }[] };
+    return body.tags.find((t) => t.id === 'buy');
+  };
+
+  test('without data-health on the script tag, tagpoint.js loads tagpoint-health.js for the config\'s sample and its beacons count the clicks after it', async ({ rtPage: page, site }) => {
+    test.setTimeout(60_000);
+    site.route('/cfg', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+      res.end(cfgHtml(''));
+    });
+    const before = (await cfgHealth())?.samples ?? 0;
+    await page.goto(site.url('/cfg'));
+    await expect.poll(() => page.evaluate(() => (window as any).TagpointHealth?.ready), { timeout: 10_000 }).not.toBeUndefined();
+    expect(await page.evaluate(() => (window as any).TagpointHealth.ready)).toBe(true);
+    await page.click('#buy');
+    await page.click('#buy');
+    await expect.poll(() => page.evaluate(() => (window as any).__tracked)).toBe(2);
+    expect(await page.evaluate(() => (window as any).__pageErrors)).toEqual([]);
+    await page.goto('about:blank');
+    await expect.poll(async () => (await cfgHealth())?.samples ?? 0, { timeout: 15_000 }).toBe(before + 1);
+    expect((await cfgHealth())!.events).toBe(2);
+  });
+
+  test('data-health-url alone reports at the config\'s rate; data-health="0" turns it off whatever the config says', async ({ rtPage: page, site }) => {
+    test.setTimeout(60_000);
+    let attrs = `data-health-url="${registryUrl}/v1/sites/cfg/health"`;
+    site.route('/cfg-attrs', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
+      res.end(cfgHtml(attrs));
+    });
+    const before = (await cfgHealth())?.samples ?? 0;
+    await page.goto(site.url('/cfg-attrs'));
+    await expect.poll(() => page.evaluate(() => (window as any).TagpointHealth?.ready), { timeout: 10_000 }).not.toBeUndefined();
+    expect(await page.evaluate(() => (window as any).TagpointHealth.ready)).toBe(true);
+    await page.click('#buy');
+    await expect.poll(() => page.evaluate(() => (window as any).__tracked)).toBe(1);
+    await page.goto('about:blank');
+    await expect.poll(async () => (await cfgHealth())?.samples ?? 0, { timeout: 15_000 }).toBe(before + 1);
+
+    attrs = 'data-health="0"';
+    await page.goto(site.url('/cfg-attrs'));
+    await expect.poll(() => page.evaluate(() => (window as any).TagpointHealth?.ready), { timeout: 10_000 }).not.toBeUndefined();
+    // The signal that this page view will not report: ready settles false.
+    expect(await page.evaluate(() => (window as any).TagpointHealth.ready)).toBe(false);
+    await page.click('#buy');
+    await expect.poll(() => page.evaluate(() => (window as any).__tracked)).toBe(1);
+  });
+});

@@ -20,7 +20,10 @@ import type { AnalyticsLike } from '../sinks';
 export interface HealthOptions {
   /** Where beacons are POSTed: the registry's `/v1/sites/<site>/health`. */
   url: string;
-  /** The share of page views this page was sampled at, 0 < sample ≤ 1 (sent along; the registry weighs by it). Default 1. */
+  /**
+   * The share of page views this page was sampled at, 0 < sample ≤ 1 (sent along; the
+   * registry weighs by it). Default: the config's `health.sample` (`configSample`), else 1.
+   */
   sample?: number;
   /** Wait after start before the first check, in ms, so late-rendered targets are there. Default 1000. */
   delay?: number;
@@ -72,9 +75,15 @@ export function sampleRate(value: string | null): number {
   return rate > 0 && rate <= 1 ? rate : 0;
 }
 
+/** The sample rate a config asks for (`health.sample`): a rate in (0, 1], else undefined (off). */
+export function configSample(config: unknown): number | undefined {
+  const rate = (config as { health?: { sample?: unknown } } | null)?.health?.sample;
+  return typeof rate === 'number' && rate > 0 && rate <= 1 ? rate : undefined;
+}
+
 /** Creates the health reporter; nothing is checked until `load`, nothing sent before a page view ends. */
 export function createHealth(options: HealthOptions): Health {
-  const sample = options.sample ?? 1;
+  let sample = options.sample ?? 1;
   const slice = options.sliceBudget ?? 5;
   const send = options.send ?? defaultSend;
   const disposers: (() => void)[] = [];
@@ -225,6 +234,7 @@ export function createHealth(options: HealthOptions): Health {
         if (stopped || !result.ok) return false;
         site = result.site;
         revision = result.revision;
+        sample = options.sample ?? configSample(config) ?? 1;
         tags = result.tags;
         href = location.href;
         const seen = [events, moved] as const;

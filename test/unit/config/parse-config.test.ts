@@ -102,6 +102,17 @@ describe('parseConfig', () => {
     expect(error!.message).toContain(phrase);
   });
 
+  it('accepts the tag-health sample in [0, 1] and refuses anything else there, with its path', () => {
+    const base = { version: 1, site: 'shop', revision: 0, tags: [] };
+    expect(parseConfig({ ...base, health: { sample: 0.1 } }).ok).toBe(true);
+    expect(parseConfig({ ...base, health: { sample: 0 } }).ok).toBe(true);
+    for (const health of [{ sample: 1.5 }, { sample: -0.1 }, { sample: '0.1' }, {}, { sample: 1, url: 'x' }, 'on']) {
+      const result = parseConfig({ ...base, health });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors[0]!.path).toMatch(/^health/);
+    }
+  });
+
   it('reports five different mistakes as five errors with their paths', () => {
     const input = withEdit((c) => {
       c.site = 'Shop!';

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BeaconSchema, type Beacon } from '../../../lib/health/beacon';
 import { start, type TagpointHandle } from '../../../lib/runtime';
-import { createHealth, MAX_BEACON_CHARS, sampleRate, type Health } from '../../../lib/runtime/health';
+import { configSample, createHealth, MAX_BEACON_CHARS, sampleRate, type Health } from '../../../lib/runtime/health';
 
 const fp = (attributes: Record<string, string>) => ({ tag: 'button', attributes });
 const TAGS = [
@@ -118,5 +118,40 @@ describe('runtime tag health', () => {
 describe('sampleRate', () => {
   it('reads data-health: empty is every view, a rate itself, anything else off', () => {
     expect([null, '', '1', '0.25', '0', '-1', '2', 'yes', 'NaN'].map(sampleRate)).toEqual([0, 1, 1, 0.25, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('health from the config (health.sample)', () => {
+  it('configSample reads a rate in (0, 1], anything else is off', () => {
+    const rates = [0.1, 1, 0, -1, 2, '0.5', null, NaN].map((sample) => configSample({ health: { sample } }));
+    expect(rates).toEqual([0.1, 1, undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect([null, 7, 'x', {}, { health: 'on' }].map(configSample)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it("the running runtime gives the config's sample on its handle, and wrap() routes its later calls through the counting client", () => {
+    const calls: unknown[][] = [];
+    const handle = start({ config: { ...config(), health: { sample: 0.25 } }, analytics: { track: (...a: unknown[]) => calls.push(a), page: (...a: unknown[]) => calls.push(a) } }) as TagpointHandle;
+    open.push(handle);
+    expect(handle.health).toBe(0.25);
+    const sent: string[] = [];
+    // No sample given: the beacon carries the config's.
+    const health = createHealth({ url: 'https://registry.test/h', delay: 0, sliceBudget: 1000, send: (_url, body) => sent.push(body) });
+    open.push(health);
+    handle.wrap!((client) => health.analytics(client));
+    expect(health.load({ ...config(), health: { sample: 0.25 } })).toBe(true);
+    click(document.getElementById('buy')!);
+    // The page view was sent before the wrap (not counted); the click after it is, and still reaches the page's client.
+    expect(calls.map((c) => (c.length === 4 ? c[1] : c[0]))).toEqual(['Product Viewed', 'Buy']);
+    health.flush();
+    const beacon = BeaconSchema.parse(JSON.parse(sent[0]!));
+    expect(beacon.sample).toBe(0.25);
+    expect(states(beacon).buy).toEqual(['found', 1]);
+    expect(states(beacon).pv).toEqual(['found', 0]);
+  });
+
+  it('a config without health leaves the handle without a sample', () => {
+    const handle = start({ config: config(), track: () => undefined }) as TagpointHandle;
+    open.push(handle);
+    expect(handle.health).toBeUndefined();
   });
 });
