@@ -7,6 +7,7 @@ import { openDatabase } from './db';
 import { resolveRegistryOptions } from './options';
 import { createRegistry } from './registry';
 import { TOKEN_ROLES, type TokenRole } from './tokens';
+import { readSitemap } from './sitemap';
 import { checkPages, CheckStepsSchema, formatCheckJunit, formatCheckTable, isBrokenPage, type CheckStep } from './check';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
@@ -60,13 +61,17 @@ export const USAGE = `Usage: tagpoint <command> [options]
                             Print the health of the site's live tags (viewer token; TAGPOINT_TOKEN works).
                             --since: an ISO date-time or 90m, 24h, 7d.
 
-  check (--config FILE | --registry URL --site S) TARGET... [--urls FILE] [--base-url URL]
+  check (--config FILE | --registry URL --site S [--revision N --token T]) TARGET...
+        [--urls FILE] [--sitemap URL|FILE] [--max-urls N] [--base-url URL]
         [--steps FILE] [--format table|json|junit] [--timeout MS]
                             Load each TARGET (a URL, or a saved .html file checked as if at
                             --base-url) in headless Chromium and say, per tag whose page rule
                             applies, whether its target is found, relocated, ambiguous or absent.
                             Exit 1 when one is absent or ambiguous (or a page cannot be checked).
-                            --registry takes the site's live config; --urls reads targets one a line;
+                            --registry takes the site's live config, or with --revision N that
+                            revision (a viewer token; TAGPOINT_TOKEN works); --config FILE checks
+                            drafts exported from the side panel. --urls reads targets one a line;
+                            --sitemap adds a sitemap's pages (indexes followed; at most --max-urls, 500);
                             --steps is JSON: [{"click": sel} | {"fill": sel, "value": v} | {"waitFor": sel}].
 
   help                      Show this text.
@@ -370,6 +375,10 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
       steps: { type: 'string' },
       format: { type: 'string' },
       timeout: { type: 'string' },
+      sitemap: { type: 'string' },
+      'max-urls': { type: 'string' },
+      revision: { type: 'string' },
+      token: { type: 'string' },
     },
     Infinity,
   );
@@ -379,11 +388,33 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
   if (values.registry && !values.site) throw new UsageError('check --registry needs --site');
   const targets = [...positionals];
   if (values.urls) targets.push(...(await readFile(values.urls, 'utf8')).split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#')));
-  if (!targets.length) throw new UsageError('check needs at least one URL or saved HTML file (arguments or --urls FILE)');
+  const maxUrls = integer(values['max-urls'], 'max-urls', 1);
+  if (values.sitemap) {
+    const read = await readSitemap(values.sitemap, { maxUrls });
+    if (!read.ok) {
+      io.err(`tagpoint: check: sitemap ${read.error}`);
+      return EXIT.failed;
+    }
+    if (read.truncated) io.err(`tagpoint: check: the sitemap lists more pages; checking the first ${read.urls.length} (--max-urls)`);
+    if (!read.urls.length) io.err(`tagpoint: check: the sitemap ${values.sitemap} lists no pages`);
+    targets.push(...read.urls);
+  }
+  if (!targets.length) throw new UsageError('check needs at least one URL or saved HTML file (arguments, --urls FILE or --sitemap)');
+  const revision = integer(values.revision, 'revision', 0);
+  if (revision !== undefined && !values.registry) throw new UsageError('check --revision needs --registry URL --site S');
   let config: unknown;
   if (values.config) {
     config = await loadConfig(values.config, io);
     if (!config) return EXIT.failed;
+  } else if (revision !== undefined) {
+    const tokenValue = values.token ?? io.env.TAGPOINT_TOKEN;
+    if (!tokenValue) throw new UsageError('check --revision needs --token T (or the TAGPOINT_TOKEN environment variable): a viewer token is enough');
+    const result = await createRegistryClient({ baseUrl: values.registry!, token: tokenValue }).getVersion(values.site!, revision);
+    if (!result.ok) {
+      printErrors(io, `tagpoint: check: revision ${revision} of ${values.site}${result.error.status ? ` (${result.error.status})` : ''}: ${result.error.message}`, result.error.errors ?? []);
+      return EXIT.failed;
+    }
+    config = result.value;
   } else {
     const url = `${values.registry!.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(values.site!)}/config.json`;
     const res = await fetch(url, { headers: { 'cache-control': 'no-cache' } });

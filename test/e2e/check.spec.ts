@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parse, type TestSuites } from 'junit2json';
 import { createShopServer, type ShopServer } from '../../lib/demo/shop-server';
 import { demoSeedConfig } from '../../lib/demo/seed-config';
+import { createRegistry } from '../../lib/server';
 import { runCli } from '../unit/server/cli-helpers';
 import { expect, test } from '@playwright/test';
 
@@ -58,4 +59,53 @@ test('passes on the demo shop, fails on a changed copy naming the tag and URL, a
   const failed = after!.testcase!.find((c) => c.failure);
   expect(failed).toMatchObject({ name: 'product-added (Product Added)', classname: listing });
   expect(failed!.failure![0]).toMatchObject({ type: 'absent', message: 'target absent' });
+});
+
+test('--sitemap checks every page a sitemap lists; --revision checks a published revision rather than the live one', async () => {
+  test.setTimeout(120_000);
+  // A sitemap file as a site's build writes it: the home page (featured cards) and the listing.
+  const sitemap = path.join(dir, 'sitemap.xml');
+  writeFileSync(
+    sitemap,
+    `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${shop.url}/</loc></url><url><loc>${shop.url}/products/</loc></url></urlset>`,
+  );
+  const fromSitemap = await runCli(['check', '--config', configFile(), '--sitemap', sitemap, '--format', 'json']);
+  expect(fromSitemap.code).toBe(0);
+  const pages = (JSON.parse(fromSitemap.stdout) as { pages: { url: string; tags: { id: string; state: string }[] }[] }).pages;
+  expect(pages.map((p) => p.url)).toEqual([`${shop.url}/`, `${shop.url}/products/`]);
+  // The product tag is found on both; the signup form's tag applies only on /signup, so on neither.
+  for (const page of pages) expect(page.tags.map((t) => [t.id, t.state])).toEqual([['product-added', 'found']]);
+  const none = await runCli(['check', '--config', configFile(), '--sitemap', path.join(dir, 'no-such-sitemap.xml')]);
+  expect(none.code).toBe(1);
+  expect(none.stderr).toMatch(/sitemap .*no-such-sitemap\.xml: ENOENT/);
+
+  // Revision 1 is the seed config; revision 2 (live) points the product tag at a class no card has.
+  const registry = createRegistry({ port: 0, host: '127.0.0.1', dbPath: path.join(dir, 'registry.db') });
+  const url = await registry.listen();
+  try {
+    const publisher = registry.store.createToken({ site: 'demo', role: 'publisher', label: 'e2e' }).token;
+    const viewer = registry.store.createToken({ site: 'demo', role: 'viewer', label: 'e2e' }).token;
+    const seed = demoSeedConfig('demo');
+    const moved = { ...seed, tags: seed.tags.map((t) => (t.id === 'product-added' ? { ...t, target: { selector: '.ProductCard_card__gone > button' } } : t)) };
+    for (const config of [seed, moved]) {
+      const res = await fetch(`${url}/v1/sites/demo/versions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${publisher}` }, body: JSON.stringify({ config }) });
+      expect(res.status).toBe(201);
+    }
+    const listing = `${shop.url}/products/`;
+    const live = await runCli(['check', '--registry', url, '--site', 'demo', listing]);
+    expect(live.code).toBe(1);
+    expect(live.stdout).toContain(`Broken: product-added on ${listing}`);
+    const first = await runCli(['check', '--registry', url, '--site', 'demo', '--revision', '1', listing], { env: { TAGPOINT_TOKEN: viewer } });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('All tags found on 1 page.');
+    const missing = await runCli(['check', '--registry', url, '--site', 'demo', '--revision', '9', '--token', viewer, listing]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/revision 9 of demo \(404\)/);
+    const noToken = await runCli(['check', '--registry', url, '--site', 'demo', '--revision', '1', listing], { env: { TAGPOINT_TOKEN: '' } });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toMatch(/--revision needs --token/);
+  } finally {
+    await registry.close();
+  }
 });
