@@ -108,6 +108,8 @@ export interface RegistryOptions {
   alertIntervalMs?: number;
   /** How often a site with new beacons is checked for alerts, in ms. Default 60,000. */
   alertCheckIntervalMs?: number;
+  /** The clock of tag health (buckets, reports, alert times), in ms since the epoch. Default `Date.now`; tests drive their own. */
+  now?: () => number;
 }
 
 /** `RegistryOptions` with every default filled in. */
@@ -159,5 +161,6 @@ export function resolveRegistryOptions(options: RegistryOptions = {}): ResolvedR
     alertWebhook: options.alertWebhook,
     alertIntervalMs: options.alertIntervalMs ?? 24 * 3600_000,
     alertCheckIntervalMs: options.alertCheckIntervalMs ?? 60_000,
+    now: options.now ?? Date.now,
   };
 }

@@ -81,7 +81,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     return ids;
   };
   const alertsCheckedAt = new Map<string, number>();
-  const reportOf = (site: string, sinceMs: number, nowMs = Date.now()): HealthReport => {
+  const reportOf = (site: string, sinceMs: number, nowMs = options.now()): HealthReport => {
     const live = store.live(site);
     const bucketSeconds = options.healthBucketSeconds;
     const fromBucket = Math.floor(sinceMs / 1000 / bucketSeconds) * bucketSeconds;
@@ -100,6 +100,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     ? createAlerter(store, (site, sinceMs) => reportOf(site, sinceMs), {
         webhookUrl: options.alertWebhook,
         intervalMs: options.alertIntervalMs,
+        now: options.now,
         onError: (error) => app.log.error(error),
       })
     : undefined;
@@ -110,7 +111,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
       write: (rows, retainFrom) => writer.addHealth(rows, retainFrom),
       onFlushed: alerter
         ? async (sites) => {
-            const nowMs = Date.now();
+            const nowMs = options.now();
             for (const site of sites) {
               if (nowMs - (alertsCheckedAt.get(site) ?? -Infinity) < options.alertCheckIntervalMs) continue;
               if (alertsCheckedAt.size >= 10_000) alertsCheckedAt.clear();
@@ -127,6 +128,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
       flushIntervalMs: options.healthFlushIntervalMs,
       maxPendingRows: options.healthMaxPendingRows,
       retentionSeconds: options.healthRetentionSeconds,
+      now: options.now,
     },
   );
 
@@ -343,7 +345,7 @@ export function createRegistry(input: RegistryOptions = {}): Registry {
     const { site } = request.params as { site: string };
     const query = HealthQuerySchema.safeParse(request.query);
     if (!query.success) return fail(reply, 400, 'the query must be ?since=<ISO date-time or 90m, 24h, 7d>', issuesToErrors(query.error.issues));
-    const nowMs = Date.now();
+    const nowMs = options.now();
     const sinceMs = parseSince(query.data.since, nowMs);
     if (sinceMs === undefined) return fail(reply, 400, 'since is not a date', [{ path: 'since', message: `"${query.data.since}" is not a date` }]);
     // What this process counted but has not stored yet is part of the answer.

@@ -211,20 +211,17 @@ describe('alerts to a webhook', () => {
     return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, messages };
   }
 
-  /** Waits for the clock to enter the next one-second bucket (a signal, not a fixed sleep). */
-  async function nextBucket() {
-    const current = Math.floor(Date.now() / 1000);
-    while (Math.floor(Date.now() / 1000) === current) await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-
-  it('posts once when a tag becomes broken, once when it recovers, and not again the same day', async () => {
+  it('posts once when a tag becomes broken, once when it recovers, not again the same day, and again the next day', async () => {
     const hook = await receiver();
+    // The registry's own clock, driven by the test: hourly buckets, hours pass when the test says.
+    const H = 3_600_000;
+    let clock = Date.UTC(2026, 11, 3, 8, 0, 5);
     const r = await started({
       alertWebhook: hook.url,
       alertCheckIntervalMs: 0,
-      healthBucketSeconds: 1,
       healthRateLimit: 0,
       healthThresholds: { minSamples: 3 },
+      now: () => clock,
     });
     // GET /health flushes, and the alert check runs inside the flush: after it, every message is in.
     const settle = async () => expect((await r.request('/v1/sites/shop/health', { token: r.tokens.viewer })).status).toBe(200);
@@ -232,24 +229,30 @@ describe('alerts to a webhook', () => {
       for (let i = 0; i < count; i++) expect((await send(r.url, beacon([tag('t0', state), tag('t1', 'found')], { path: '/checkout' }))).status).toBe(202);
       await settle();
     };
-    await nextBucket();
     await views('found');
     expect(hook.messages).toEqual([]);
-    await nextBucket();
+    clock += H;
     await views('absent');
     expect(hook.messages).toHaveLength(1);
-    expect(hook.messages[0]!.text).toMatch(/tag "t0" \(Button 0 Clicked\) of site shop is broken since .* \(revision 1\): target absent on 100% of \d+ views, last on \/checkout\./);
+    expect(hook.messages[0]!.text).toMatch(/tag "t0" \(Button 0 Clicked\) of site shop is broken since 2026-12-03 09:00 UTC \(revision 1\): target absent on 100% of 4 views, last on \/checkout\./);
     expect(hook.messages[0]!.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: expect.stringContaining(':rotating_light:') } }]);
     await views('absent');
     expect(hook.messages).toHaveLength(1);
-    await nextBucket();
+    clock += H;
     await views('found');
     expect(hook.messages).toHaveLength(2);
     expect(hook.messages[1]!.text).toMatch(/tag "t0" .* has recovered/);
     // Broken again the same day: no second problem message (at most one per tag per day).
-    await nextBucket();
+    clock += H;
     await views('absent');
     expect(hook.messages).toHaveLength(2);
+    // A day after the first alert it is said again (its recovery in between was never alerted, so it is not either).
+    clock += 24 * H;
+    await views('found');
+    clock += H;
+    await views('absent');
+    expect(hook.messages.map((m) => m.text.match(/broken|recovered/)?.[0])).toEqual(['broken', 'recovered', 'broken']);
+    expect(hook.messages[2]!.text).toMatch(/broken since 2026-12-04 12:00 UTC/);
     expect(hook.messages.every((m) => !m.text.includes('"t1"'))).toBe(true);
   });
 });
