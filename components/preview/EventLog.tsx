@@ -83,7 +83,7 @@ export function EventLog({ entries, filter, onFilterChange, onHoverEntry, onHove
                 {e.event !== undefined && <span class="event-name" data-testid="event-name">{e.event}</span>}
                 {e.trigger && <span class="muted">{e.trigger}</span>}
                 {e.tag && <span class="muted mono">tag {e.tag}</span>}
-                {e.element && <code>{e.element}</code>}
+                {e.element && <span class="entry-element" data-testid="entry-element">{e.element}</span>}
                 {e.relocated && <span class="warn">relocated: its selector no longer finds it</span>}
               </div>
               {e.text && <div class="notice">{e.text}</div>}

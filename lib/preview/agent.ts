@@ -8,6 +8,7 @@
  */
 import { parseTag } from '../config/parse';
 import type { Tag } from '../config/types';
+import { describeElement } from '../runtime/debug';
 import { start as startRuntime } from '../runtime/start';
 import type { DebugMessage } from '../runtime/debug-protocol';
 import type { TagpointHandle } from '../runtime/runtime';
@@ -17,6 +18,7 @@ import { AGENT_SEND_SOURCE } from './constants';
 import { tagPresence } from './coverage';
 import { previewLimits, type PreviewLimits } from './limits';
 import { createPageChannel, type PageChannel, type PageDebugMessage } from './page-channel';
+import { describeForPeople } from './element-label';
 import { createActionRecorder, type ActionRecord, type FiredInput } from './recorder';
 import { capString, sanitizeProperties } from './sanitize';
 import type { LogEntry, TagPresence } from './schemas';
@@ -123,7 +125,20 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
     return path.find((el) => targets.has(el));
   };
 
-  const firedEntry = (f: FiredInput, kind: 'preview' | 'live', element?: Element) =>
+  // The last user action's elements, innermost first: a live runtime's entry names its element
+  // only as `button.ProductCard_btn__x7Hq2` (runtime/debug.ts describeElement), which is enough
+  // to find it among them, and then to name it as a person would and outline it.
+  let lastAction: { path: Element[]; at: number } | undefined;
+  const onUserAction = (event: Event) => {
+    lastAction = { path: event.composedPath().filter((n): n is Element => (n as Node).nodeType === 1), at: Date.now() };
+  };
+  for (const type of ['click', 'submit', 'change']) win.addEventListener(type, onUserAction, true);
+  const liveElement = (f: FiredInput): Element | undefined => {
+    if (!lastAction || !f.element || Date.now() - lastAction.at > 2_000 || f.trigger === 'pageview' || f.trigger === 'visible') return undefined;
+    return lastAction.path.find((el) => describeElement(el) === f.element);
+  };
+
+  const firedEntry = (f: FiredInput, kind: 'preview' | 'live', element = kind === 'live' ? liveElement(f) : undefined) =>
     push(
       {
         kind,
@@ -132,7 +147,7 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
         tag: f.tag,
         trigger: f.trigger,
         properties: f.properties,
-        ...(f.element ? { element: capString(f.element, 200) } : {}),
+        ...(element ? { element: describeForPeople(element) } : f.element ? { element: capString(f.element, 200) } : {}),
         ...(f.relocated ? { relocated: true } : {}),
       },
       element,
@@ -146,7 +161,7 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
         kind: 'no-tag',
         url: capString(action.url, 4000),
         trigger: action.trigger,
-        element: action.target ? describe(action.target) : undefined,
+        element: action.target ? describeForPeople(action.target) : undefined,
         candidates: rankCandidates(action.target, action.notFired, byId, doc, { max: limits.maxCandidates }),
       },
       action.target,
@@ -300,6 +315,7 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
       if (stopped) return;
       stopped = true;
       stopRuntime();
+      for (const type of ['click', 'submit', 'change']) win.removeEventListener(type, onUserAction, true);
       recorder.dispose();
       channel?.dispose();
       channel = undefined;
@@ -310,9 +326,4 @@ export function createPreviewAgent(options: PreviewAgentOptions): PreviewAgent {
       options.outline?.clear();
     },
   };
-}
-
-function describe(el: Element): string {
-  const cls = el.classList[0];
-  return (el.localName + (el.id ? '#' + el.id : cls ? '.' + cls : '')).slice(0, 100);
 }

@@ -100,6 +100,8 @@ test.describe('preview', () => {
       await expect(fired).toHaveCount(3);
       // Newest first.
       await expect(fired.getByTestId('event-name')).toHaveText(['Menu Opened', 'Signup Clicked', 'Product Added']);
+      // Each names its element as a person would.
+      await expect(fired.getByTestId('entry-element')).toHaveText(['“Menu” button', '“Sign up” button', '“Add to cart” button']);
       const added = fired.nth(2);
       await added.locator('summary', { hasText: 'properties' }).click();
       await expect(added.getByTestId('property')).toHaveText(['product"Blue Mug"', 'price14', 'placement"grid"']);
@@ -265,6 +267,8 @@ test.describe('preview', () => {
       await page.locator('#coded').click();
       const live = panel.locator('[data-kind="live"]');
       await expect(live.getByTestId('event-name')).toHaveText(['Order Completed']);
+      // The site runtime names its element `button#buy`; the log finds it among the click's elements and names it.
+      await expect(live.getByTestId('entry-element')).toHaveText('“Buy now” button');
       await live.locator('summary', { hasText: 'property' }).click();
       await expect(live.getByTestId('property')).toHaveText(['sku"L-9"']);
       // Newest first: the coded call, then the runtime's own call (with its tag).

@@ -145,9 +145,28 @@ describe('createPreviewAgent (with lib/runtime)', () => {
       ['Menu Opened', 'menu', 'click', {}],
     ]);
     expect(entries.filter((e) => e.kind === 'notice').map((e) => e.text)).toEqual(['Preview running: 5 tags']);
+    // Named as a person would, not by its classes.
+    expect(fired.map((e) => e.element)).toEqual([undefined, '“Add” button', '“Menu” button']);
     // The entry's element is the one clicked, for hover outlines.
     expect(agent!.outline({ entryId: fired[1]!.id })).toBe(1);
     expect(outlined[0]!.element).toBe(document.querySelectorAll('.add')[1]);
+  });
+
+  it("names the live runtime's element as a person would, found among the last action's elements by the runtime's short description", async () => {
+    agent = createPreviewAgent({ config: config([]), send: false, live: true, emit: (batch) => entries.push(...batch), outline, batchMs: 5, routePollMs: 20 });
+    document.body.insertAdjacentHTML('beforeend', '<div class="Grid_cell__q1w2e"><button class="ProductCard_btn__x7Hq2">Add to bag</button></div>');
+    const button = document.querySelector('.ProductCard_btn__x7Hq2') as HTMLElement;
+    button.click();
+    const live = (tag: string, element: string) => ({ source: 'tagpoint-runtime', type: 'fired', url: location.href, revision: 7, tag, event: 'Product Added', trigger: 'click', properties: {}, element });
+    window.dispatchEvent(new MessageEvent('message', { data: live('t1', 'button.ProductCard_btn__x7Hq2'), source: window }));
+    // An element the last action did not touch keeps the runtime's words.
+    window.dispatchEvent(new MessageEvent('message', { data: live('t2', 'a.elsewhere'), source: window }));
+    await until(() => expect(entries.filter((e) => e.kind === 'live')).toHaveLength(2));
+    const [first, second] = entries.filter((e) => e.kind === 'live');
+    expect(first!.element).toBe('“Add to bag” button');
+    expect(second!.element).toBe('a.elsewhere');
+    expect(agent.outline({ entryId: first!.id })).toBe(1);
+    expect(outlined[0]!.element).toBe(button);
   });
 
   it('logs "no tag fired" with the reasons of the considered tags, nearest first', async () => {
@@ -157,7 +176,7 @@ describe('createPreviewAgent (with lib/runtime)', () => {
     await sentinel();
     const noTag = entries.filter((e) => e.kind === 'no-tag');
     expect(noTag).toHaveLength(2);
-    expect(noTag[0]!.element).toBe('button#help');
+    expect(noTag[0]!.element).toBe('“Help” button');
     expect(noTag[0]!.candidates!.map((c) => [c.tag, c.reason, c.distance])).toEqual([
       ['off', 'disabled', 0],
       ['add', 'selector-mismatch', 2],
