@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: builds what the e2e tests load (`npm run build`, as a TAGPOINT_E2E=1 test
 // build), runs the unit tests (vitest), the e2e tests (Playwright, even when unit tests
-// failed) and the demo's smoke run (`npm start -- --smoke` on the builds just made, counted
-// as one test), and ends with one line summed over all: `N passed, N failed[, N skipped]`.
+// failed), `web-ext lint` on the Firefox build (scripts/lint-firefox.mjs, one test) and the
+// demo's smoke run (`npm start -- --smoke` on the builds just made, counted as one test), and ends with one line summed over all: `N passed, N failed[, N skipped]`.
 // Exits non-zero when a test failed, the build failed, or a runner crashed
 // (a runner that left no report counts as 1 failed).
 //
-//   npm test                          build, unit, e2e
+//   npm test                          build, unit, e2e, firefox lint, smoke
 //   npm test -- --unit-only [args]    build, vitest only; args go to `vitest run`
 //   npm test -- --e2e-only [args]     build, Playwright only; args go to `playwright test`
 //   npm test -- --no-build            skip the build (use the .output/ already there)
@@ -146,6 +146,13 @@ if (!unitOnly) {
     );
     results.push({ label: 'e2e (playwright)', ...counts });
   }
+}
+
+if (!unitOnly && !e2eOnly) {
+  // The Firefox build as addons.mozilla.org checks it (web-ext lint; rebuilt without
+  // TAGPOINT_E2E, after the e2e run, which loads the Chrome build only): one test.
+  const status = run('firefox lint (web-ext)', process.execPath, [path.join(root, 'scripts', 'lint-firefox.mjs')]);
+  results.push({ label: 'firefox lint (web-ext)', passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
 }
 
 if (!unitOnly && !e2eOnly && !noSmoke) {
