@@ -37,6 +37,9 @@ export function SidePanel({ pinnedTabId, takeStartIntent }: SidePanelProps) {
         <button type="button" onClick={() => panel.newPageView()} disabled={!url || !!session.error || !!editor}>
           Tag a page view
         </button>
+        <button type="button" onClick={() => panel.newScroll()} disabled={!url || !!session.error || !!editor}>
+          Tag scroll depth
+        </button>
       </header>
       {session.error && (
         <p role="alert" class="error">

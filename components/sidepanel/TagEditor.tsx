@@ -1,6 +1,6 @@
-import { TRIGGERS, type Trigger } from '../../lib/config/limits';
+import { TARGETLESS_TRIGGERS, TRIGGERS, type Trigger } from '../../lib/config/limits';
 import type { ConfigError } from '../../lib/config/types';
-import { rowKey, type PropertyInput, type TagDraft } from '../../lib/picker/editor-draft';
+import { DEFAULT_SCROLL_THRESHOLDS, rowKey, type PropertyInput, type TagDraft } from '../../lib/picker/editor-draft';
 import { checkEventName } from '../../lib/picker/naming';
 import type { PropertyRowState } from '../../lib/sidepanel';
 import { PageRules } from './PageRules';
@@ -29,6 +29,7 @@ const TRIGGER_LABELS: Record<Trigger, string> = {
   change: 'Field change',
   pageview: 'Page view',
   visible: 'Scrolled into view',
+  scroll: 'Scroll depth',
 };
 
 /** The tag editor: event name, trigger, target, properties, pages, enabled. */
@@ -69,7 +70,36 @@ export function TagEditor(props: TagEditorProps) {
           ))}
         </select>
       </div>
-      {draft.trigger !== 'pageview' && (
+      {draft.trigger === 'scroll' && (
+        <div class="row stacked">
+          <label for="scroll-thresholds">Depths (% of the page scrolled through)</label>
+          <input
+            id="scroll-thresholds"
+            value={draft.scrollThresholds ?? DEFAULT_SCROLL_THRESHOLDS}
+            onInput={(e) => set({ scrollThresholds: e.currentTarget.value })}
+            aria-describedby="scroll-help"
+            autoComplete="off"
+          />
+          <span id="scroll-help" class="muted">
+            Each fires once per page view, with the depth as the scroll_depth property.
+          </span>
+        </div>
+      )}
+      {draft.trigger === 'visible' && (
+        <fieldset class="row stacked">
+          <legend>Counts as seen when</legend>
+          <label for="visible-percent">Share of the element in view (%)</label>
+          <input id="visible-percent" inputMode="numeric" placeholder="50" value={draft.visibleMinPercent ?? ''} onInput={(e) => set({ visibleMinPercent: e.currentTarget.value })} />
+          <label for="visible-seconds">For at least (seconds)</label>
+          <input id="visible-seconds" inputMode="decimal" placeholder="0" value={draft.visibleMinSeconds ?? ''} onInput={(e) => set({ visibleMinSeconds: e.currentTarget.value })} />
+          <label for="visible-once">Fire</label>
+          <select id="visible-once" value={draft.visibleOnce ?? 'element'} onChange={(e) => set({ visibleOnce: e.currentTarget.value as 'element' | 'page' })}>
+            <option value="element">once per element and page view</option>
+            <option value="page">once per page view</option>
+          </select>
+        </fieldset>
+      )}
+      {!TARGETLESS_TRIGGERS.includes(draft.trigger) && (
         <div class="row stacked target">
           <span class="label">Element</span>
           <code data-testid="target-selector">{draft.target?.selector ?? '(none picked)'}</code>

@@ -61,8 +61,20 @@ export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'prototype', 'con
  */
 export const ISO_TIME_PATTERN = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
-/** What makes a tag fire. */
-export const TRIGGERS = ['click', 'submit', 'change', 'pageview', 'visible'] as const;
+/**
+ * What makes a tag fire. `scroll` fires once per page view at each of its depth thresholds
+ * (percent of the page scrolled through), with the threshold as `scroll_depth`; it and
+ * `pageview` have no target.
+ */
+export const TRIGGERS = ['click', 'submit', 'change', 'pageview', 'visible', 'scroll'] as const;
+/** Triggers without a target element. */
+export const TARGETLESS_TRIGGERS: readonly string[] = ['pageview', 'scroll'];
+/** Most depth thresholds of one scroll tag. */
+export const MAX_SCROLL_THRESHOLDS = 20;
+/** Longest a `visible` tag may ask its element to stay in view, in ms (10 minutes). */
+export const MAX_VISIBLE_DURATION_MS = 600_000;
+/** The property a scroll tag's event carries its threshold in (percent). */
+export const SCROLL_DEPTH_PROPERTY = 'scroll_depth';
 /** How a page rule compares itself with the current URL. */
 export const PAGE_MATCHES = ['exact', 'path-exact', 'path-prefix', 'contains', 'glob', 'regex'] as const;
 /** Where a property takes its value from. */

@@ -6,6 +6,8 @@ import {
   FORBIDDEN_KEYS,
   ISO_TIME_PATTERN,
   MAX_EVENT_NAME_LENGTH,
+  MAX_SCROLL_THRESHOLDS,
+  MAX_VISIBLE_DURATION_MS,
   MAX_FALLBACKS,
   MAX_FINGERPRINT_ATTRIBUTES,
   MAX_RECORD_KEYS,
@@ -173,6 +175,25 @@ export const TagSchema = z.strictObject({
   event: NonEmpty(MAX_EVENT_NAME_LENGTH),
   trigger: z.enum(TRIGGERS),
   target: LocatorSchema.optional(),
+  /** A `scroll` tag's depths: percent of the page scrolled through (1 to 100), each fired once per page view. */
+  scroll: z
+    .strictObject({
+      thresholds: z.array(z.number().int().min(1).max(100)).min(1).max(MAX_SCROLL_THRESHOLDS).refine((list) => new Set(list).size === list.length, 'thresholds must differ'),
+    })
+    .optional(),
+  /**
+   * A `visible` tag's conditions: the share of the element in view (`minPercent`, default
+   * 50; an element taller than the window counts when it fills that share of the window),
+   * for how long without a break (`minDuration`, ms, default 0), and whether it fires once
+   * per element (default) or once per page view (`once: "page"`).
+   */
+  visible: z
+    .strictObject({
+      minPercent: z.number().int().min(1).max(100).optional(),
+      minDuration: z.number().int().min(0).max(MAX_VISIBLE_DURATION_MS).optional(),
+      once: z.enum(['element', 'page']).optional(),
+    })
+    .optional(),
   pages: z.array(PageRuleSchema).max(MAX_PAGE_RULES).optional(),
   properties: z.array(PropertySchema).max(MAX_PROPERTIES).optional(),
   /** The Segment call; default `track`. See CALLS and the rules in semantics.ts. */

@@ -1,5 +1,5 @@
 import { compilePageRule, patternProblem } from '../core/page-rules';
-import { CALLS, MAX_VALUE_LENGTH, PAGE_MATCHES, type Call } from './limits';
+import { CALLS, MAX_VALUE_LENGTH, PAGE_MATCHES, SCROLL_DEPTH_PROPERTY, TARGETLESS_TRIGGERS, type Call } from './limits';
 import type { ConfigError } from './types';
 
 /**
@@ -19,12 +19,23 @@ export function checkSemantics(input: unknown): ConfigError[] {
       if (first === undefined) firstIndexById.set(tag.id, index);
       else errors.push({ path: `tags[${index}].id`, message: `two tags share the id ${tag.id} (tags[${first}] and tags[${index}]); ids must be unique` });
     }
-    if (typeof tag.trigger === 'string' && tag.trigger !== 'pageview' && tag.target === undefined) {
+    if (typeof tag.trigger === 'string' && !TARGETLESS_TRIGGERS.includes(tag.trigger) && tag.target === undefined) {
       errors.push({
         path: `tags[${index}].target`,
-        message: `target is required for a "${tag.trigger}" tag: pick the element it listens to (only "pageview" tags have none)`,
+        message: `target is required for a "${tag.trigger}" tag: pick the element it listens to (only "pageview" and "scroll" tags have none)`,
       });
     }
+    // A trigger's own settings go with that trigger only (lib/core/normalize.ts reads them so).
+    if (tag.trigger === 'scroll') {
+      if (tag.target !== undefined) errors.push({ path: `tags[${index}].target`, message: 'a "scroll" tag has no target: it follows how far the page is scrolled' });
+      if (tag.scroll === undefined) errors.push({ path: `tags[${index}].scroll`, message: 'a "scroll" tag needs its depths: scroll: { thresholds: [25, 50, 75, 100] }' });
+      const props = Array.isArray(tag.properties) ? tag.properties : [];
+      props.forEach((p, i) => {
+        if (isRecord(p) && typeof p.name === 'string' && p.name.trim() === SCROLL_DEPTH_PROPERTY)
+          errors.push({ path: `tags[${index}].properties[${i}].name`, message: `"${SCROLL_DEPTH_PROPERTY}" is what a scroll tag's event carries its depth in; name this property otherwise` });
+      });
+    } else if (tag.scroll !== undefined) errors.push({ path: `tags[${index}].scroll`, message: `scroll depths go with the "scroll" trigger, not "${String(tag.trigger)}"` });
+    if (tag.visible !== undefined && tag.trigger !== 'visible') errors.push({ path: `tags[${index}].visible`, message: `visibility conditions go with the "visible" trigger, not "${String(tag.trigger)}"` });
     if (Array.isArray(tag.pages)) {
       tag.pages.forEach((rule, ruleIndex) => {
         const problem = pageRuleProblem(rule);

@@ -74,6 +74,8 @@ export interface RuntimeTag {
   /** What the call carries: the event's properties, or an identify call's traits. */
   properties: RuntimeProperty[];
   enabled: boolean;
+  /** A scroll or visible tag's own settings (`scroll`, `visible`), as given: visible.ts reads them defensively. */
+  settings?: unknown;
 }
 
 /** A tag skipped, and why. */
@@ -174,7 +176,7 @@ export function readTarget(target: unknown): RuntimeTarget | string {
 
 function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | string {
   if (!isRecord(raw)) return why('bad tag');
-  const { id, event, trigger, target, pages, enabled, call = 'track', category, userId, traits, properties: props } = raw;
+  const { id, event, trigger, target, pages, enabled, call = 'track', category, userId, traits, properties: props, scroll, visible } = raw;
   if (typeof id !== 'string' || !TAG_ID_PATTERN.test(id) || ids.has(id)) return why('bad or duplicate id');
   if (!text(event, MAX_EVENT_NAME_LENGTH)) return why('bad event');
   if (!TRIGGERS.includes(trigger as Trigger)) return why('bad trigger');
@@ -204,9 +206,12 @@ function readTag(raw: unknown, index: number, ids: Set<string>): RuntimeTag | st
     properties: [],
     enabled: enabled !== false,
   };
-  // A user id is read with the words of sensitive fields; visible tags need the watcher.
-  if (userId || trigger == 'visible') needExtras();
-  if (trigger !== 'pageview' || target !== undefined) {
+  // A user id is read with the words of sensitive fields; visible and scroll tags need the watcher.
+  if (userId || trigger == 'visible' || trigger == 'scroll') needExtras();
+  // As the strict parser: a scroll tag has its depths and no target; settings only with their trigger.
+  if (trigger == 'scroll' ? !isRecord(scroll) || target !== undefined : scroll !== undefined || (visible !== undefined && trigger != 'visible')) return why('bad trigger settings');
+  tag.settings = scroll || visible;
+  if ((trigger !== 'pageview' && trigger !== 'scroll') || target !== undefined) {
     const t = readTarget(target);
     if (typeof t === 'string') return t;
     tag.target = t;

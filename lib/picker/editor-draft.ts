@@ -1,5 +1,5 @@
 import type { Locator, OptIn, PageRule, Property, Tag, Trait, UserId } from '../config/types';
-import type { Call, PropertySource, Trigger, UrlPart, Transform } from '../config/limits';
+import { TARGETLESS_TRIGGERS, type Call, type PropertySource, type Trigger, type UrlPart, type Transform } from '../config/limits';
 import { defaultPageRules, rulesForScope, type PageScope } from './page-rules';
 import { suggestEventName } from './naming';
 
@@ -50,9 +50,18 @@ export interface TagDraft {
   properties: PropertyInput[];
   enabled: boolean;
   description?: string;
+  /** A scroll tag's depths as typed ("25, 50, 75, 100"); saved as `scroll.thresholds`. */
+  scrollThresholds?: string;
+  /** A visible tag's conditions as typed: percent in view, seconds in view, once per element or page. */
+  visibleMinPercent?: string;
+  visibleMinSeconds?: string;
+  visibleOnce?: 'element' | 'page';
   /** True until first saved. */
   isNew: boolean;
 }
+
+/** The depths a new scroll tag starts with, as GTM's scroll-depth trigger suggests them. */
+export const DEFAULT_SCROLL_THRESHOLDS = '25, 50, 75, 100';
 
 let counter = 0;
 /** A fresh row key. */
@@ -125,8 +134,26 @@ export function draftFromTag(tag: Tag, url: string): TagDraft {
     traits: (tag.traits ?? []).map((t) => ({ ...rowOf(t), optIn: t.optIn })),
     enabled: tag.enabled !== false,
     ...(tag.description ? { description: tag.description } : {}),
+    ...(tag.scroll ? { scrollThresholds: tag.scroll.thresholds.join(', ') } : {}),
+    ...(tag.visible?.minPercent !== undefined ? { visibleMinPercent: String(tag.visible.minPercent) } : {}),
+    ...(tag.visible?.minDuration !== undefined ? { visibleMinSeconds: String(tag.visible.minDuration / 1000) } : {}),
+    ...(tag.visible?.once ? { visibleOnce: tag.visible.once } : {}),
     isNew: false,
   };
+}
+
+/** A new scroll-depth tag for `url` (no element: it follows the page). */
+export function draftForScroll(input: { id: string; url: string }): TagDraft {
+  return { ...draftForPageView(input), event: suggestEventName('', { trigger: 'scroll' }), trigger: 'scroll', scrollThresholds: DEFAULT_SCROLL_THRESHOLDS };
+}
+
+/** "25, 50 75%" → [25, 50, 75]; a word that is not a number stays NaN, for parseTag to refuse at its path. */
+export function parseThresholds(text: string): number[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((t) => t.replace(/%$/, ''))
+    .filter(Boolean)
+    .map(Number);
 }
 
 /** An editor row for a saved property, trait or user id. */
@@ -172,7 +199,16 @@ export function traitToConfig(row: TraitInput, named: boolean): Record<string, u
 /** The tag the draft stands for, ready for `parseTag` (which has the last word). */
 export function draftToTag(draft: TagDraft): Record<string, unknown> {
   const tag: Record<string, unknown> = { id: draft.id, event: draft.event.trim(), trigger: draft.trigger };
-  if (draft.target && draft.trigger !== 'pageview') tag.target = draft.target;
+  if (draft.target && !TARGETLESS_TRIGGERS.includes(draft.trigger)) tag.target = draft.target;
+  if (draft.trigger === 'scroll') tag.scroll = { thresholds: parseThresholds(draft.scrollThresholds ?? DEFAULT_SCROLL_THRESHOLDS) };
+  if (draft.trigger === 'visible') {
+    const visible: Record<string, unknown> = {};
+    if (draft.visibleMinPercent?.trim()) visible.minPercent = Number(draft.visibleMinPercent.trim().replace(/%$/, ''));
+    // Typed in seconds, stored in ms; "1.5" is 1500.
+    if (draft.visibleMinSeconds?.trim()) visible.minDuration = Math.round(Number(draft.visibleMinSeconds.trim().replace(/s$/, '')) * 1000);
+    if (draft.visibleOnce === 'page') visible.once = 'page';
+    if (Object.keys(visible).length) tag.visible = visible;
+  }
   if (draft.pages.length > 0) tag.pages = draft.pages;
   // Track is the default and stays implicit, so configs made before calls existed are unchanged.
   if (draft.call !== 'track') tag.call = draft.call;

@@ -73,7 +73,7 @@ export function suggestEventName(label: string, options: { trigger?: string; obj
     .filter(Boolean)
     .slice(0, 5);
   const trigger = options.trigger ?? 'click';
-  if (words.length === 0) return trigger === 'submit' ? 'Form Submitted' : trigger === 'pageview' ? 'Page Viewed' : 'Element Clicked';
+  if (words.length === 0) return trigger === 'submit' ? 'Form Submitted' : trigger === 'pageview' ? 'Page Viewed' : trigger === 'scroll' ? 'Page Scrolled' : 'Element Clicked';
   const phrase = words.join(' ').toLowerCase();
   const spec = SPEC_EVENT_NAMES.find(([pattern]) => pattern.test(phrase));
   if (spec && !options.object) return spec[1];

@@ -7,6 +7,7 @@ export type TagPageState =
   | { kind: 'broken' }
   | { kind: 'not-on-page' }
   | { kind: 'pageview' }
+  | { kind: 'scroll' }
   | { kind: 'unknown' };
 
 /**
@@ -19,6 +20,7 @@ export function tagPageState(tag: Pick<Tag, 'pages' | 'trigger'>, url: string | 
   if (!url) return { kind: 'unknown' };
   if (!isOnPage(tag.pages, url)) return { kind: 'not-on-page' };
   if (tag.trigger === 'pageview') return { kind: 'pageview' };
+  if (tag.trigger === 'scroll') return { kind: 'scroll' };
   if (count === undefined) return { kind: 'unknown' };
   if (count <= 0) return { kind: 'broken' };
   return { kind: 'matches', count };
@@ -35,6 +37,8 @@ export function describeTagState(state: TagPageState): string {
       return 'not on this page';
     case 'pageview':
       return 'fires on page view';
+    case 'scroll':
+      return 'fires at its scroll depths';
     default:
       return 'state unknown';
   }

@@ -44,5 +44,6 @@ export function describePresence(p: TagPresence | undefined): string {
   if (!p.enabled) return 'disabled';
   if (!p.pageRule) return 'page rule failed: limited to other pages';
   if (p.trigger === 'pageview') return 'page view: fires on load of a matching page';
+  if (p.trigger === 'scroll') return 'scroll depth: fires as the page is scrolled through';
   return p.count === 0 ? 'target not on this page' : `target on this page (${p.count} element${p.count === 1 ? '' : 's'})`;
 }

@@ -166,7 +166,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (!tag.enabled || (tag.pages && !tag.pages.some((test) => test(u)))) continue;
       result.active.add(tag);
       if (tag.trigger === 'pageview') result.pageviews.push(tag);
-      else if (tag.trigger === 'visible') result.visibles.push(tag);
+      // Scroll tags go to the visible watcher too (visible.ts), which follows the page's depth.
+      else if (tag.trigger === 'visible' || tag.trigger === 'scroll') result.visibles.push(tag);
       else index[tag.trigger].add(tag);
     }
     return result;
@@ -256,7 +257,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     if (!page?.visibles.length) return;
     // tagpoint.js has it once tagpoint-extras.js is in (extras.ts); other builds link it.
     const create = LEAN ? extras()?.createVisibleWatcher : createVisibleWatcher;
-    visible = create?.(page.visibles, { budget: options.relocationBudget, fire: (tag, el, relocated) => fire(tag, 'visible', el, relocated) });
+    visible = create?.(page.visibles, { budget: options.relocationBudget, fire: (tag, el, relocated) => fire(tag, tag.trigger, el, relocated) });
   };
 
   // --- page views and actions -------------------------------------------------------------

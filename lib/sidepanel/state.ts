@@ -10,7 +10,7 @@ import { debugLog } from '../debug';
 import type { TagHealthView } from '../health/describe';
 import { createHealthWatch } from '../health/watch';
 import { errorText, onPickerEvent, sendToBackground, sendToPicker, type BackgroundRequest, type BackgroundResponse, type PickerEvent, type PickerRequest, type PickerResponse } from '../messages';
-import { draftForPageView, draftFromTag, draftToTag, propertyToConfig, type TagDraft } from '../picker/editor-draft';
+import { draftForPageView, draftForScroll, draftFromTag, draftToTag, propertyToConfig, type TagDraft } from '../picker/editor-draft';
 import { createRegistryClient, registrySiteFor, type RegistryClient, type RegistryClientOptions } from '../publish';
 import { createDraftStore, newTagId, siteIdForUrl, type DraftStore } from '../store';
 import { createRegistrySettingsStore, type LoadedRegistrySettings, type RegistrySettingsStore } from '../store/registry-settings';
@@ -65,6 +65,8 @@ export interface SidePanelStore {
   duplicate(tag: Tag): void;
   /** Opens the editor on a new page-view tag for the page (nothing to pick). */
   newPageView(): void;
+  /** Opens the editor on a new scroll-depth tag for the page (25, 50, 75 and 100%; nothing to pick). */
+  newScroll(): void;
   /** The editor's draft as the user changed it. */
   change(draft: TagDraft): void;
   save(): Promise<void>;
@@ -278,6 +280,10 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
     newPageView() {
       const url = state.session.url;
       if (url) dispatch({ type: 'edit', draft: draftForPageView({ id: newTagId(), url }) });
+    },
+    newScroll() {
+      const url = state.session.url;
+      if (url) dispatch({ type: 'edit', draft: draftForScroll({ id: newTagId(), url }) });
     },
     duplicate(tag) {
       const url = state.session.url;

@@ -113,6 +113,30 @@ describe('parseConfig', () => {
     }
   });
 
+  it('reads scroll depths and visible conditions, each only with its trigger, and says where and why', () => {
+    const base = { version: 1, site: 'shop', revision: 0 };
+    const ok = (tag: object) => parseConfig({ ...base, tags: [{ id: 't', event: 'E', ...tag }] });
+    expect(ok({ trigger: 'scroll', scroll: { thresholds: [25, 50, 75, 100] } }).ok).toBe(true);
+    expect(ok({ trigger: 'visible', target: { selector: '.promo' }, visible: { minPercent: 100, minDuration: 1000, once: 'page' } }).ok).toBe(true);
+    const cases: [object, string, RegExp][] = [
+      [{ trigger: 'scroll' }, 'tags[0].scroll', /needs its depths/],
+      [{ trigger: 'scroll', scroll: { thresholds: [50] }, target: { selector: 'a' } }, 'tags[0].target', /has no target/],
+      [{ trigger: 'scroll', scroll: { thresholds: [] } }, 'tags[0].scroll.thresholds', /./],
+      [{ trigger: 'scroll', scroll: { thresholds: [50, 50] } }, 'tags[0].scroll.thresholds', /must differ/],
+      [{ trigger: 'scroll', scroll: { thresholds: [0] } }, 'tags[0].scroll.thresholds[0]', /./],
+      [{ trigger: 'scroll', scroll: { thresholds: [50] }, properties: [{ name: 'scroll_depth', source: 'static', value: 1 }] }, 'tags[0].properties[0].name', /scroll_depth/],
+      [{ trigger: 'click', target: { selector: 'a' }, scroll: { thresholds: [50] } }, 'tags[0].scroll', /go with the "scroll" trigger/],
+      [{ trigger: 'click', target: { selector: 'a' }, visible: { minPercent: 50 } }, 'tags[0].visible', /go with the "visible" trigger/],
+      [{ trigger: 'visible', target: { selector: 'a' }, visible: { minDuration: 600_001 } }, 'tags[0].visible.minDuration', /./],
+      [{ trigger: 'visible', target: { selector: 'a' }, visible: { once: 'always' } }, 'tags[0].visible.once', /./],
+    ];
+    for (const [tag, path, message] of cases) {
+      const result = ok(tag);
+      expect(result.ok, JSON.stringify(tag)).toBe(false);
+      if (!result.ok) expect(result.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, message: expect.stringMatching(message) })]));
+    }
+  });
+
   it('reports five different mistakes as five errors with their paths', () => {
     const input = withEdit((c) => {
       c.site = 'Shop!';

@@ -41,6 +41,8 @@ const BASES: (() => Tag)[] = [
   () => ({ id: 'who', event: 'Signed Up', trigger: 'submit', call: 'identify', target: { selector: 'form' }, traits: [{ name: 'email', source: 'value', selector: '#email', optIn }] }),
   () => ({ id: 'cat', event: 'Product', trigger: 'pageview', call: 'page', category: 'Shop' }),
   () => ({ id: 'shadow', event: 'Buy', trigger: 'click', target: { selector: 'button.buy', hosts: ['shop-app', 'buy-box'] } }),
+  () => ({ id: 'depth', event: 'Page Scrolled', trigger: 'scroll', scroll: { thresholds: [25, 50, 75, 100] } }),
+  () => ({ id: 'seen', event: 'Banner Seen', trigger: 'visible', target: { selector: '.banner' }, visible: { minPercent: 80, minDuration: 1000, once: 'page' } }),
 ];
 
 const GOOD_SELECTORS = ['a', '.card .add', '#x > .y', 'button[data-sku="1"]', 'li:nth-of-type(2)', 'a:not(.x)', 'div a', '[data-x]', 'a, b', 'ul > li:first-child', 'input[type=email]'];
@@ -91,7 +93,10 @@ const MUTATIONS: Mutation[] = [
   ['property name', (t, r) => (t.properties = [{ name: pick(r, NAMES), source: 'static', value: 'v' }])],
   ['a property', (t, r) => (t.properties = [...(Array.isArray(t.properties) ? t.properties : []), { ...pick(r, PROPERTIES), name: `p${(t.properties?.length ?? 0) + 1}` }])],
   ['two properties of one name', (t) => (t.properties = [{ name: 'k', source: 'static', value: 1 }, { name: 'k', source: 'static', value: 2 }])],
-  ['trigger', (t, r) => (t.trigger = pick(r, ['click', 'submit', 'change', 'pageview', 'visible', 'hover']))],
+  ['trigger', (t, r) => (t.trigger = pick(r, ['click', 'submit', 'change', 'pageview', 'visible', 'scroll', 'hover']))],
+  ['scroll depths', (t, r) => (t.scroll = pick(r, [{ thresholds: [50] }, { thresholds: [] }, { thresholds: [10, 10] }, { thresholds: [0, 101] }, { thresholds: [33.5] }, {}, 'deep', undefined]))],
+  ['visible conditions', (t, r) => (t.visible = pick(r, [{ minPercent: 30 }, { minDuration: 500 }, { once: 'page' }, { minPercent: 0 }, { minDuration: -1 }, { once: 'never' }, {}, undefined]))],
+  ['no scroll depths', (t) => delete t.scroll],
   ['no target', (t) => delete t.target],
   ['id', (t, r) => (t.id = pick(r, ['ok-1', 'has space', '', 'x'.repeat(65)]))],
   ['call', (t, r) => (t.call = pick(r, ['track', 'page', 'identify', 'alias']))],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTag } from '../../../lib/config';
-import { draftFromPick, draftFromTag, draftToTag, rowKey, scopeOfRules } from '../../../lib/picker/editor-draft';
+import { draftForScroll, draftFromPick, draftFromTag, draftToTag, parseThresholds, rowKey, scopeOfRules } from '../../../lib/picker/editor-draft';
 
 const url = 'https://shop.example/products/42';
 
@@ -77,4 +77,32 @@ describe('editor drafts', () => {
     [[], 'whole-site'],
     [[{ match: 'glob' as const, value: '/p/**' }], 'custom'],
   ])('scopeOfRules(%j) = %s', (rules, scope) => expect(scopeOfRules(rules, url)).toBe(scope));
+});
+
+describe('scroll and visible drafts', () => {
+  it('a new scroll tag has the usual depths, no target, and saves them as scroll.thresholds', () => {
+    const draft = draftForScroll({ id: 's1', url: 'https://shop.example/blog/post' });
+    expect(draft).toMatchObject({ trigger: 'scroll', event: 'Page Scrolled', scrollThresholds: '25, 50, 75, 100' });
+    const tag = draftToTag({ ...draft, scrollThresholds: '10%, 50 90', target: { selector: 'a' } });
+    expect(tag.scroll).toEqual({ thresholds: [10, 50, 90] });
+    expect(tag.target).toBeUndefined();
+    expect(parseTag(tag).ok).toBe(true);
+    // A word that is no number is refused by parseTag, at its place.
+    const bad = parseTag(draftToTag({ ...draft, scrollThresholds: '50, half' }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]!.path).toBe('scroll.thresholds[1]');
+    expect(parseThresholds(' 25 ;75% ')).toEqual([25, 75]);
+  });
+
+  it('visible conditions are typed in percent and seconds, saved in percent and ms, and come back when editing', () => {
+    const base = draftFromTag({ id: 'v', event: 'Promo Viewed', trigger: 'visible', target: { selector: '.promo' } }, 'https://shop.example/');
+    expect(draftToTag(base).visible).toBeUndefined();
+    const tag = draftToTag({ ...base, visibleMinPercent: '80', visibleMinSeconds: '1.5', visibleOnce: 'page' });
+    expect(tag.visible).toEqual({ minPercent: 80, minDuration: 1500, once: 'page' });
+    const parsed = parseTag(tag);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(draftFromTag(parsed.tag, 'https://shop.example/')).toMatchObject({ visibleMinPercent: '80', visibleMinSeconds: '1.5', visibleOnce: 'page' });
+    // Another trigger drops them.
+    expect(draftToTag({ ...base, trigger: 'click', visibleMinPercent: '80' }).visible).toBeUndefined();
+  });
 });
