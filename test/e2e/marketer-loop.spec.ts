@@ -192,3 +192,26 @@ test('a page-view tag is made without picking an element', async ({ context, pag
   expect(tag?.target).toBeUndefined();
   await panel.page.close();
 });
+
+test('a scroll-depth tag is made without picking an element, with the depths typed in the editor', async ({ context, page, site, extensionId, serviceWorker }) => {
+  await page.goto(site.url('/shop/'));
+  await clearDrafts(serviceWorker, page.url());
+  const panel = await SidePanel.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
+  await expect(panel.pageUrl).toHaveText(page.url());
+  await panel.page.getByRole('button', { name: 'Tag scroll depth' }).click();
+  await expect(panel.eventName).toHaveValue('Page Scrolled');
+  const depths = panel.page.getByLabel('Depths (% of the page scrolled through)');
+  await expect(depths).toHaveValue('25, 50, 75, 100');
+  // No element to pick for a scroll tag.
+  await expect(panel.page.getByRole('button', { name: 'Pick element again' })).toHaveCount(0);
+  await depths.fill('50, nope');
+  await panel.saveButton.click();
+  await expect(panel.page.getByRole('alert', { name: 'Problems to fix' })).toContainText('scroll.thresholds[1]');
+  await depths.fill('50, 90');
+  await panel.saveButton.click();
+  await expect(panel.status).toContainText('Saved "Page Scrolled"');
+  const tag = (await exportConfig(panel)).tags.find((t) => t.event === 'Page Scrolled');
+  expect(tag).toMatchObject({ trigger: 'scroll', scroll: { thresholds: [50, 90] }, pages: [{ match: 'path-exact', value: '/shop/' }] });
+  expect(tag?.target).toBeUndefined();
+  await panel.page.close();
+});
