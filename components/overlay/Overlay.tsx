@@ -41,8 +41,19 @@ export function Overlay({ controller, win }: OverlayProps) {
       {state.mode === 'picking' && (
         <div class={`banner${notice?.kind === 'error' ? ' error' : ''}${isBannerInTheWay(hover?.box) ? ' low' : ''}`} role="status" aria-live="polite">
           <span>{notice?.text ?? 'Click an element'}</span>
+          <button type="button" aria-pressed={!!state.frozen} onClick={trusted(() => controller.setFrozen(!state.frozen))}>
+            {state.frozen ? 'Thaw page' : 'Freeze page'}
+          </button>
           <button type="button" onClick={trusted(() => controller.stop())}>
             Cancel
+          </button>
+        </div>
+      )}
+      {state.mode !== 'picking' && state.frozen && (
+        <div class="banner frozen" role="status">
+          <span>Page frozen: its menus stay open</span>
+          <button type="button" onClick={trusted(() => controller.setFrozen(false))}>
+            Thaw page
           </button>
         </div>
       )}

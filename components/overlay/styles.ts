@@ -18,6 +18,7 @@ export const OVERLAY_CSS = `
 .banner button { pointer-events: auto; }
 .banner.low { top: auto; bottom: 12px; }
 .banner.error { background: #991b1b; }
+.banner.frozen { top: auto; bottom: 12px; left: 16px; transform: none; background: #1e3a8a; }
 .card { position: fixed; right: 16px; bottom: 16px; width: 360px; pointer-events: auto; padding: 12px; border-radius: 10px; background: #ffffff; border: 1px solid #d0d5dd; box-shadow: 0 8px 28px rgba(0,0,0,0.25); display: flex; flex-direction: column; gap: 8px; }
 .card h2 { font-size: 14px; line-height: 20px; font-weight: 600; }
 .count { font-weight: 600; color: #15803d; }

@@ -8,6 +8,7 @@ import { matchNearest } from './reference';
 import { snapToControl } from './snap';
 import { checkPropertySource, privacyWarnings } from './privacy';
 import { createEventSuppressor, type EventSuppressor } from './suppress';
+import { createFreeze, type Freeze } from './freeze';
 import { cleanText } from '../core/properties';
 import { isSensitiveField } from '../core/sensitive';
 import type { ElementSummary } from '../messages/schemas';
@@ -56,6 +57,8 @@ export interface PickerState {
   /** A tag of the list outlined: its whole locator, resolved as the runtime resolves it. */
   highlight?: { locator: Locator; count: number; boxes: Box[] };
   notice?: { kind: 'info' | 'error'; text: string };
+  /** The page's UI is frozen (freeze.ts): its leave, blur and focus handlers do not run. */
+  frozen?: boolean;
 }
 
 /** Facts about a picked element sent to the editor: its wire contract is ElementSummarySchema. */
@@ -75,6 +78,10 @@ export interface PickerControllerOptions {
   onPropertyRefused?: (reason: string) => void;
   onCancelled?: () => void;
 }
+
+const TARGET_NOTICE = 'Click the element to tag · ↑ parent · ↓ child · F freeze · Esc cancel';
+const PROPERTY_NOTICE = 'Click the element the property reads · F freeze';
+const FROZEN_NOTICE = 'Page frozen: open menus stay open · click the element · F or Esc thaws';
 
 /** The picker's state machine. */
 export interface PickerController {
@@ -97,6 +104,11 @@ export interface PickerController {
    * picked, since the tag is still being edited (its properties preview from that element).
    */
   close(): void;
+  /**
+   * Freezes the page's current UI (an open menu or modal stays: freeze.ts) or thaws it. The
+   * F key does the same while picking; Esc thaws first. Close and clear thaw.
+   */
+  setFrozen(on: boolean): void;
   /** The overlay's selector field changed. */
   editSelector(text: string): void;
   setScope(scope: 'only' | 'similar'): void;
@@ -143,6 +155,7 @@ export function createPickerController(options: PickerControllerOptions): Picker
   let picked: Element | null = null;
   let propertyTarget: Locator | undefined;
   let suppressor: EventSuppressor | undefined;
+  let frozen: Freeze | undefined;
   let tracker: HoverTracker | undefined;
   let keyListener: ((event: KeyboardEvent) => void) | undefined;
 
@@ -178,6 +191,11 @@ export function createPickerController(options: PickerControllerOptions): Picker
     if (!el) return set({ hover: undefined });
     const box = boxOf(el);
     set({ hover: { box, label: labelOf(el, box) } });
+  };
+
+  const thaw = () => {
+    frozen?.stop();
+    frozen = undefined;
   };
 
   const stopPicking = () => {
@@ -249,12 +267,38 @@ export function createPickerController(options: PickerControllerOptions): Picker
     options.onPicked?.(selection, summarizeElement(el));
   };
 
+  const freeze = (on: boolean) => {
+    if (on === !!frozen) return;
+    if (on) frozen = createFreeze({ win, isOwn: isOwnEvent });
+    else frozen!.stop(), (frozen = undefined);
+    // The banner's words while picking; the frozen banner says it otherwise.
+    const text = on ? FROZEN_NOTICE : state.purpose === 'property' ? PROPERTY_NOTICE : TARGET_NOTICE;
+    set(state.mode === 'picking' ? { frozen: on, notice: { kind: 'info', text } } : { frozen: on });
+  };
+
+  // Alt+Shift+F freezes or thaws whenever the overlay is on the page, picking or not (open a
+  // modal by hand, freeze, then start picking); Esc thaws when not picking. A plain key would
+  // be taken from the page's own inputs, which are usable between picks.
+  const onFreezeShortcut = (event: KeyboardEvent) => {
+    if (isOwnEvent(event) || keyListener) return;
+    const shortcut = event.altKey && event.shiftKey && event.code === 'KeyF';
+    if (!shortcut && !(event.key === 'Escape' && frozen)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    freeze(shortcut ? !frozen : false);
+  };
+  win.addEventListener('keydown', onFreezeShortcut, { capture: true });
+
   const onKey = (event: KeyboardEvent) => {
-    const handled = ['Escape', 'ArrowUp', 'ArrowDown', 'Enter'].includes(event.key);
+    // F freezes (or thaws): the pointer stays where it is, so a hover menu stays open.
+    const isFreezeKey = event.code === 'KeyF' && !event.ctrlKey && !event.metaKey && (!event.altKey || event.shiftKey);
+    const handled = isFreezeKey || ['Escape', 'ArrowUp', 'ArrowDown', 'Enter'].includes(event.key);
     if (!handled || isOwnEvent(event)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    if (event.key === 'Escape') {
+    if (isFreezeKey) freeze(!frozen);
+    else if (event.key === 'Escape' && frozen) freeze(false);
+    else if (event.key === 'Escape') {
       stopPicking();
       set({ mode: state.selection ? 'selected' : 'idle', hover: undefined, notice: undefined });
       options.onCancelled?.();
@@ -273,6 +317,11 @@ export function createPickerController(options: PickerControllerOptions): Picker
       return () => listeners.delete(listener);
     },
     start(purpose, startOptions = {}) {
+      // A frozen page stays frozen into the next pick (a property inside the same open menu),
+      // its freeze made again after the picker's own listeners so they keep hearing the pointer.
+      const held = frozen;
+      held?.stop();
+      frozen = undefined;
       stopPicking();
       propertyTarget = purpose === 'property' ? startOptions.target : undefined;
       walker.reset();
@@ -300,11 +349,13 @@ export function createPickerController(options: PickerControllerOptions): Picker
       });
       keyListener = onKey;
       win.addEventListener('keydown', keyListener, { capture: true });
+      if (held) frozen = createFreeze({ win, isOwn: isOwnEvent, hovered: held.hovered });
       set({
         mode: 'picking',
         purpose,
         hover: undefined,
-        notice: { kind: 'info', text: purpose === 'property' ? 'Click the element the property reads' : 'Click the element to tag · ↑ parent · ↓ child · Esc cancel' },
+        frozen: !!frozen,
+        notice: { kind: 'info', text: frozen ? FROZEN_NOTICE : purpose === 'property' ? PROPERTY_NOTICE : TARGET_NOTICE },
         ...(purpose === 'target' ? { selection: undefined } : {}),
       });
     },
@@ -314,12 +365,17 @@ export function createPickerController(options: PickerControllerOptions): Picker
     },
     clear() {
       stopPicking();
+      thaw();
       picked = null;
-      set({ mode: 'idle', hover: undefined, selection: undefined, highlight: undefined, notice: undefined });
+      set({ mode: 'idle', hover: undefined, selection: undefined, highlight: undefined, notice: undefined, frozen: false });
     },
     close() {
       stopPicking();
-      set({ mode: 'idle', hover: undefined, selection: undefined, notice: undefined });
+      thaw();
+      set({ mode: 'idle', hover: undefined, selection: undefined, notice: undefined, frozen: false });
+    },
+    setFrozen(on) {
+      freeze(on);
     },
     editSelector(text) {
       const current = state.selection;
@@ -389,6 +445,8 @@ export function createPickerController(options: PickerControllerOptions): Picker
     pick,
     dispose() {
       stopPicking();
+      thaw();
+      win.removeEventListener('keydown', onFreezeShortcut, { capture: true });
       listeners.clear();
     },
   };

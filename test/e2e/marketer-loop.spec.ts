@@ -7,15 +7,14 @@
  * two cards, and the values are checked where they land, at the collector.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { parseConfig, type TagConfig } from '../../lib/config';
+import type { TagConfig } from '../../lib/config';
 import { startDemoStack, type DemoStack } from '../../lib/demo';
 import { createRegistryClient } from '../../lib/publish';
 import { expect, repoRoot, test } from './fixtures';
-import { clearDrafts, PickerOverlay, SidePanel, startTaggingOn, tabIdOf } from './pages/tagging';
+import { clearDrafts, exportDraftConfig, PickerOverlay, SidePanel, startTaggingOn, tabIdOf } from './pages/tagging';
 import { START_INTENT_KEY } from '../../lib/popup/start-intent';
 
 const runtimeBundle = path.join(repoRoot, '.output', 'runtime', 'tagpoint.js');
@@ -39,13 +38,8 @@ const card = (page: Page, name: string) => page.locator('article', { hasText: na
 const addToCart = (page: Page, name: string) => card(page, name).getByRole('button', { name: 'Add to cart' });
 
 async function exportConfig(panel: SidePanel): Promise<TagConfig> {
-  const downloading = panel.page.waitForEvent('download');
-  await panel.page.getByRole('button', { name: 'Export tag config' }).click();
-  const download = await downloading;
-  const parsed = parseConfig(JSON.parse(await readFile((await download.path())!, 'utf8')));
-  if (!parsed.ok) throw new Error(`the exported config does not parse: ${JSON.stringify(parsed.errors)}`);
   // The registry numbers revisions itself; the site is the stack's.
-  return { ...parsed.config, site: 'demo', revision: 0 };
+  return { ...(await exportDraftConfig(panel)), site: 'demo', revision: 0 };
 }
 
 async function publish(config: TagConfig): Promise<void> {

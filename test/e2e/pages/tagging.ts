@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { parseConfig, type TagConfig } from '../../../lib/config';
 import { siteKey } from '../../../lib/store/schema';
 import { siteIdForUrl } from '../../../lib/store/site-id';
 import { expect, extensionUrl } from '../fixtures';
@@ -130,4 +132,14 @@ export async function startTaggingOn(page: Page, context: BrowserContext, extens
   const overlay = new PickerOverlay(page);
   await expect(overlay.banner).toBeVisible();
   return { panel, overlay };
+}
+
+/** The side panel's drafts as its Export button writes them, checked by the strict parser. */
+export async function exportDraftConfig(panel: SidePanel): Promise<TagConfig> {
+  const downloading = panel.page.waitForEvent('download');
+  await panel.page.getByRole('button', { name: 'Export tag config' }).click();
+  const download = await downloading;
+  const parsed = parseConfig(JSON.parse(await readFile((await download.path())!, 'utf8')));
+  if (!parsed.ok) throw new Error(`the exported config does not parse: ${JSON.stringify(parsed.errors)}`);
+  return parsed.config;
 }
