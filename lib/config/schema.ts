@@ -67,6 +67,11 @@ const AttributeName = z
 export const FingerprintSchema = z.strictObject({
   tag: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'tag must be a lower-case element name such as button'),
   text: z.string().max(MAX_TEXT_LENGTH).optional(),
+  /**
+   * The words beside the element (lib/core/near-text.ts: the nearest heading, label, legend
+   * or caption around it), so a copy edit of its own text does not lose it.
+   */
+  near: z.string().max(MAX_TEXT_LENGTH).optional(),
   attributes: z
     .record(AttributeName, z.string().max(MAX_VALUE_LENGTH))
     .refine((attrs) => Object.keys(attrs).length <= MAX_FINGERPRINT_ATTRIBUTES, {

@@ -7,10 +7,13 @@ import type { Fingerprint } from '../config/types';
 import { readText } from './sensitive';
 import { cleanText } from './properties';
 import { isStateAttribute } from './selector-policy';
+import { nearText } from './near-text';
+import * as W from './agreement-weights';
+import { ACCEPT, STRONG } from './agreement-weights';
 
 // A fingerprint keeps a 64-character text sample (cut where it may end in a space); case
 // and numbers are ignored.
-const norm = (s: string | null) => cleanText(s, 64).trim().toLowerCase().replace(/\d+/g, '0');
+const norm = (s: unknown) => cleanText(s + '', 64).trim().toLowerCase().replace(/\d+/g, '0');
 // Attributes many unrelated elements share: they say what kind of element, not which one.
 const KIND = /^(type|role)$/;
 
@@ -35,24 +38,48 @@ const inRecord = (el: Element, r: { item: string; keys: string[] }) => {
   }
 };
 
+// The near texts agree when one holds the other: "Orders" became "Recent orders".
+const nearAgrees = (a: string, b: string) => !!a && !!b && (a.includes(b) || b.includes(a));
+// A word of three letters or more kept through a copy edit.
+const sharesWord = (a: string, b: string) => a.split(' ').some((w) => w.length > 2 && b.split(' ').includes(w));
+
 /**
- * True when the element name is the same and either every recorded attribute agrees and
- * one of them identifies the element (not just `type` or `role`) — so a copy edit alone
- * never loses it —, or every recorded fact (attributes, text sample) agrees, or just one
- * differs while at least two others agree (a "Follow" button that now reads "Following").
- * With a `record`, the element must also sit in the same record (`inRecord`), whatever else agrees.
+ * The element's score against the fingerprint from what it says itself (weights:
+ * agreement-weights.ts, README "Agreement weights"): attributes, text, and `primary` when the
+ * primary selector found it; -Infinity when its name differs or it sits in another record
+ * (`fp.record`), whatever else agrees. A few attribute reads and at most one text read.
  * Reads a fingerprint from an unchecked config, so a field of the wrong type disagrees.
  */
-export function fingerprintAgrees(el: Element, fp: Fingerprint): boolean {
-  if (el.localName !== fp.tag || (fp.record && !inRecord(el, fp.record))) return false;
-  let agree = 0;
-  let differ = 0;
-  let identifying = 0;
+export function fingerprintScore(el: Element, fp: Fingerprint, primary?: boolean): number {
+  if (el.localName !== fp.tag || (fp.record && !inRecord(el, fp.record))) return -Infinity;
+  let score = primary ? W.PRIMARY : 0;
   const attributes = fp.attributes || {};
   // A field's value or state is never compared: the match would be an oracle of it.
-  for (const name of Object.keys(attributes)) isStateAttribute(name) || (el.getAttribute(name) === attributes[name] ? (agree++, KIND.test(name) || identifying++) : differ++);
-  if (!differ && identifying) return true;
+  for (const name of Object.keys(attributes)) {
+    if (isStateAttribute(name)) continue;
+    const now = el.getAttribute(name);
+    const was = attributes[name]!;
+    score += now === was ? (KIND.test(name) ? W.KIND : W.IDENTIFYING) : sharesWord(norm(now), norm(was)) ? W.WORDS_SHARE : W.ATTRIBUTE_DIFFERS;
+  }
   // Text as the runtime reads it (readText): what a visitor typed is never compared.
-  if (typeof fp.text === 'string') norm(readText(el, 64)) === norm(fp.text) ? agree++ : differ++;
-  return !differ || (differ < 2 && agree > 1);
+  if (typeof fp.text === 'string') {
+    const now = norm(readText(el, 64));
+    const was = norm(fp.text);
+    score += now === was ? W.TEXT : sharesWord(now, was) ? W.TEXT_SHARES : W.TEXT_DIFFERS;
+  }
+  return score;
+}
+
+/** The ranking's part of a candidate's score (locator.ts): the near text, and `unique`. */
+export function rankBonus(el: Element, fp: Fingerprint, unique: boolean): number {
+  return (typeof fp.near === 'string' ? (nearAgrees(norm(nearText(el)), norm(fp.near)) ? W.NEAR : W.NEAR_DIFFERS) : 0) + (unique ? W.UNIQUE : 0);
+}
+
+/**
+ * True when the element still looks like the recorded one: the same name, the same record,
+ * and a score of at least `ACCEPT`, or `STRONG` for a primary match (`primary`). A primary
+ * match below that is not lost: the ranking weighs it against the fallbacks' matches.
+ */
+export function fingerprintAgrees(el: Element, fp: Fingerprint, primary?: boolean): boolean {
+  return fingerprintScore(el, fp, primary) >= (primary ? STRONG : ACCEPT);
 }

@@ -9,7 +9,7 @@
  * needs them into use (lib/runtime/extras.ts). Every other build links them.
  */
 import type { PatternResult } from './patterns';
-import type { RuntimeProperty } from './normalize';
+import type { RuntimeProperty, RuntimeTarget } from './normalize';
 import type { PropertyValue } from './properties';
 
 declare const __TAGPOINT_LEAN__: boolean | undefined;
@@ -26,6 +26,8 @@ export interface CoreExtras {
   sensitiveWord(name: string): string | undefined;
   /** properties.ts `readOther`: url, query, attribute and value sources. */
   readOther(prop: RuntimeProperty, el: Element | null, max: number, doc: Document): PropertyValue;
+  /** relocate.ts `relocateRanked`: relocation's ranking, with the near text. */
+  relocateRanked(target: RuntimeTarget, scope: ParentNode, deadline: number, found: Element[]): Element[] | undefined;
 }
 
 /** The extras once loaded (lean build only), else undefined. */

@@ -7,10 +7,13 @@
  * 1. Scopes: the root, or with `hosts` the open shadow roots reached through them.
  * 2. In each scope, the primary selector's matches that agree with the fingerprint.
  * 3. None there (and a fingerprint to check against): relocation, accepted only when sure
- *    (a fallback with exactly one agreeing match, in order); else nothing, never another
- *    element.
+ *    (the fallbacks' matches scored against the fingerprint: the best agrees and leads the
+ *    next by `LEAD`); else nothing, never another element.
  */
 import { fingerprintAgrees } from './fingerprint';
+import { coreExtras, LEAN } from './lean';
+import { query } from './query';
+import { relocateRanked } from './relocate';
 import { readTarget, type RuntimeSelector, type RuntimeTarget } from './normalize';
 
 /** The elements of one scope a target stands for; `relocated` when not the primary's. */
@@ -41,17 +44,10 @@ export function inHosts(target: RuntimeTarget, el: Element): boolean {
 
 /** The click path's check of an element its primary selector matched (a few attribute reads). */
 export function acceptsPrimary(target: RuntimeTarget, el: Element): boolean {
-  return inHosts(target, el) && (!target.fingerprint || fingerprintAgrees(el, target.fingerprint));
+  // Whether the primary finds only this element is asked only when it could decide.
+  return inHosts(target, el) && (!target.fingerprint || fingerprintAgrees(el, target.fingerprint, true));
 }
 
-function query(scope: ParentNode, s: RuntimeSelector): Element[] {
-  try {
-    return [...scope.querySelectorAll(s.selector)];
-  } catch {
-    // Compiled selectors were accepted by the browser; a hostile page's own override may throw.
-    return [];
-  }
-}
 
 /** The trees a target's selector is read in under `root`: root itself, or its hosts' shadow roots. */
 export function scopesOf(target: RuntimeTarget, root: ParentNode): ParentNode[] {
@@ -61,30 +57,28 @@ export function scopesOf(target: RuntimeTarget, root: ParentNode): ParentNode[] 
 }
 
 /**
- * Relocation in one scope where the primary found nothing agreeing: the first fallback
- * with exactly one agreeing match; [] when unsure, undefined when `deadline` (a
- * `performance.now()` time) passed first.
+ * Relocation in one scope where no primary match counts at once: the ranking of
+ * relocate.ts (`relocateRanked`); [] when unsure, undefined when `deadline` (a
+ * `performance.now()` time) passed first. tagpoint.js (lean) has the ranking from
+ * tagpoint-extras.js, which it loads before taking a config with fingerprints into use;
+ * should it fail to load, relocation is out of time, as when the action's budget is spent.
  */
-export function relocateIn(target: RuntimeTarget, scope: ParentNode, deadline = Infinity): Element[] | undefined {
-  const fp = target.fingerprint;
-  if (!fp) return [];
-  if (performance.now() > deadline) return undefined;
-  for (const f of target.fallbacks) {
-    const found = query(scope, f).filter((el) => fingerprintAgrees(el, fp));
-    if (found.length === 1) return found;
-  }
-  return [];
+export function relocateIn(target: RuntimeTarget, scope: ParentNode, deadline = Infinity, found = query(scope, target)): Element[] | undefined {
+  // (Without a fingerprint the ranking answers [].)
+  return (LEAN ? coreExtras()?.relocateRanked : relocateRanked)?.(target, scope, deadline, found);
 }
 
 /**
- * What the target stands for in one scope: the primary's agreeing matches, else the
- * relocated element (`relocated` set on the array); undefined when out of time.
+ * What the target stands for in one scope: the primary's matches that count at once
+ * (`fingerprintAgrees` as a primary match), else the ranking's answer (`relocated` set on the
+ * array); undefined when out of time.
  */
 export function resolveIn(target: RuntimeTarget, scope: ParentNode, deadline?: number): Resolved | undefined {
   const fp = target.fingerprint;
-  const primary = query(scope, target).filter((el) => !fp || fingerprintAgrees(el, fp));
+  const found = query(scope, target);
+  const primary = found.filter((el) => !fp || fingerprintAgrees(el, fp, true));
   if (primary.length || !fp) return primary;
-  const moved: Resolved | undefined = relocateIn(target, scope, deadline);
+  const moved: Resolved | undefined = relocateIn(target, scope, deadline, found);
   if (moved) moved.relocated = moved.length > 0;
   return moved;
 }

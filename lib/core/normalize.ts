@@ -163,6 +163,8 @@ export function readTarget(target: unknown): RuntimeTarget | string {
   // Fallbacks are only trusted with a fingerprint to check them against.
   const fingerprint = isRecord(fp) && typeof fp.tag === 'string' ? (fp as Fingerprint) : undefined;
   if (isOracle(fingerprint?.record?.item)) return why('bad fingerprint');
+  // Relocation's ranking (relocate.ts) comes with tagpoint-extras.js in the lean build.
+  if (fingerprint) needExtras();
   const out: RuntimeTarget = { ...primary, fallbacks: [], fingerprint };
   if (fingerprint && Array.isArray(fallbacks)) out.fallbacks = fallbacks.slice(0, MAX_FALLBACKS).map(readSelector).filter((f) => f) as RuntimeSelector[];
   if (hosts !== undefined) {

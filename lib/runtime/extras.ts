@@ -6,7 +6,9 @@
  * trigger (visible.ts). tagpoint.js is built lean (lib/core/lean.ts): when a config has a
  * glob or regex rule, a selector the pre-check flags or a visible tag, it loads
  * tagpoint-extras.js from beside itself before taking the config into use (user actions
- * meanwhile are buffered, as while the config loads). The ES module, tagpoint-debug.js and the extension link both.
+ * meanwhile are buffered, as while the config loads). Relocation's ranking (lib/core/relocate.ts)
+ * is there too, so a config with fingerprints loads it as well. The ES module,
+ * tagpoint-debug.js and the extension link both.
  */
 import { coreExtras, LEAN, type CoreExtras } from '../core/lean';
 import type { createVisibleWatcher } from './visible';

@@ -4,12 +4,13 @@ import { MAX_FINGERPRINT_ATTRIBUTES, MAX_VALUE_LENGTH } from '../config/limits';
 import { elementText } from './resolve';
 import { isGeneratedId } from './signals';
 import { isStateAttribute } from '../core/selector-policy';
+import { nearText } from '../core/near-text';
 
 /** Attributes that describe what an element is (not how it looks), in the order they are kept. */
 const IDENTITY_ATTRIBUTES = ['name', 'type', 'role', 'aria-label', 'href', 'title', 'alt', 'placeholder', 'for'];
 const MAX_KEPT_VALUE = Math.min(500, MAX_VALUE_LENGTH);
 
-/** Tag, up to 8 identity attributes (test hooks first) and a text sample; never a form field's value. */
+/** Tag, up to 8 identity attributes (test hooks first), a text sample and the near text; never a form field's value. */
 export function createFingerprint(el: Element, testAttributes: readonly string[]): Fingerprint {
   const fingerprint: Fingerprint = { tag: el.localName.toLowerCase() };
   const attributes: Record<string, string> = {};
@@ -29,5 +30,7 @@ export function createFingerprint(el: Element, testAttributes: readonly string[]
   if (kept > 0) fingerprint.attributes = attributes;
   const text = elementText(el);
   if (text !== undefined) fingerprint.text = text;
+  const near = nearText(el);
+  if (near) fingerprint.near = near;
   return fingerprint;
 }

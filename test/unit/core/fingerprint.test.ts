@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Fingerprint } from '../../../lib/config/types';
-import { fingerprintAgrees } from '../../../lib/core/fingerprint';
+import { fingerprintAgrees, fingerprintScore } from '../../../lib/core/fingerprint';
 
 const LONG = 'A very long product description that goes on well past the sixty-four characters kept';
 
@@ -30,8 +30,10 @@ describe('fingerprintAgrees', () => {
     // A copy edit alone never loses an element whose identifying attributes agree.
     ['b1', { tag: 'button', text: 'Add to bag', attributes: { 'data-testid': 'add' } }, true],
     ['a1', { tag: 'a', text: 'Read more', attributes: { href: '/p/1' } }, true],
-    // `type` and `role` do not identify: the text still decides.
-    ['b1', { tag: 'button', text: 'Add to bag', attributes: { type: 'button' } }, false],
+    // `type` and `role` do not identify: the text still decides. A copy edit that keeps a
+    // word weighs less than one that keeps none (agreement-weights.ts).
+    ['b1', { tag: 'button', text: 'Add to bag', attributes: { type: 'button' } }, true],
+    ['b1', { tag: 'button', text: 'Buy now', attributes: { type: 'button' } }, false],
     ['b1', { tag: 'button', text: 'Add to cart', attributes: { type: 'button' } }, true],
     // A sample of 64 characters compares as a prefix, also when it was cut after a space.
     ['a1', { tag: 'a', text: LONG.slice(0, 64) }, true],
@@ -47,6 +49,18 @@ describe('fingerprintAgrees', () => {
     ['b1', { tag: 'button', text: 5 } as unknown as Fingerprint, true],
   ])('#%s with %j: %s', (id, fp, want) => {
     expect(fingerprintAgrees(document.getElementById(id)!, fp)).toBe(want);
+  });
+
+  it('a primary match counts at once only at the STRONG score; below it the ranking decides', () => {
+    const b1 = document.getElementById('b1')!;
+    // type 1 + text that keeps a word -1 + primary 1 = 1: at once.
+    expect(fingerprintAgrees(b1, { tag: 'button', text: 'Add to bag', attributes: { type: 'button' } }, true)).toBe(true);
+    // type 1 + text that keeps no word -3 + primary 1 = -1: not at once.
+    expect(fingerprintAgrees(b1, { tag: 'button', text: 'Buy now', attributes: { type: 'button' } }, true)).toBe(false);
+    // An aria-label edited with the copy keeps a word: -1 instead of -4.
+    b1.setAttribute('aria-label', 'Add Rain Coat to cart');
+    expect(fingerprintScore(b1, { tag: 'button', attributes: { 'aria-label': 'Put Rain Coat in bag' } })).toBe(-1);
+    expect(fingerprintScore(b1, { tag: 'button', attributes: { 'aria-label': 'Remove' } })).toBe(-4);
   });
 });
 

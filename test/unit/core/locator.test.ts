@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Fingerprint, Locator } from '../../../lib/config/types';
-import { resolveAll, resolveLocator } from '../../../lib/core/locator';
+import { resolveAll, resolveIn, resolveLocator } from '../../../lib/core/locator';
 import { normalizeConfig, readTarget, type RuntimeTarget } from '../../../lib/core/normalize';
 import { createTagIndex } from '../../../lib/core/tag-index';
 
@@ -145,7 +145,13 @@ describe('resolveAll', () => {
 
   it('counts a primary match only when it agrees with the fingerprint', () => {
     expect(resolveAll(target({ selector: 'li:nth-child(2) a', fingerprint: { tag: 'a', attributes: { href: '/p/2' } } }), document)).toHaveLength(1);
-    expect(resolveAll(target({ selector: 'li:nth-child(2) a', fingerprint: { tag: 'a', attributes: { href: '/p/1' } } }), document)).toEqual([]);
+    // The Desk link disagrees (its href): it does not count. The ranking finds the link whose
+    // href agrees among the page's links instead, and says so.
+    const found = resolveIn(target({ selector: 'li:nth-child(2) a', fingerprint: { tag: 'a', attributes: { href: '/p/1' } } }), document)!;
+    expect([...found]).toEqual([document.querySelector('a[href="/p/1"]')]);
+    expect(found.relocated).toBe(true);
+    // Nothing that agrees anywhere: nothing.
+    expect(resolveAll(target({ selector: 'li:nth-child(2) a', fingerprint: { tag: 'a', attributes: { href: '/p/9' } } }), document)).toEqual([]);
   });
 
   it('relocates through the first fallback with exactly one agreeing match', () => {
@@ -160,9 +166,20 @@ describe('resolveAll', () => {
   it('keeps a primary match through a copy edit when an identifying attribute agrees', () => {
     document.querySelector('a')!.textContent = 'Table lamp';
     expect(resolveAll(target({ selector: 'a.name', fingerprint: { tag: 'a', text: 'Lamp', attributes: { href: '/p/1' } } }), document)).toHaveLength(1);
-    // `type` says what kind of element, not which one: the text decides then.
-    document.querySelector('button')!.textContent = 'Add to bag';
-    expect(resolveAll(target({ selector: 'button.add', fingerprint: { tag: 'button', text: 'Add to cart', attributes: { type: 'button' } } }), document)).toEqual([]);
+    // `type` says what kind of element, not which one: the text decides then. A copy edit
+    // that keeps a word counts at once; one that keeps none is left to the ranking, which takes
+    // the primary's only match (its selector says no position) when nothing else competes...
+    const fp = { tag: 'button', text: 'Add to cart', attributes: { type: 'button' } };
+    const button = document.querySelector('button')!;
+    button.textContent = 'Add to bag';
+    expect([...resolveIn(target({ selector: 'button.add', fingerprint: fp }), document)!]).toEqual([button]);
+    button.textContent = 'Buy now';
+    expect(resolveIn(target({ selector: 'button.add', fingerprint: fp }), document)!.relocated).toBe(true);
+    // ...but not when the selector says a position (a reordering puts another element there),
+    expect(resolveAll(target({ selector: 'body > button:nth-of-type(1)', fingerprint: fp }), document)).toEqual([]);
+    // nor when another button says more (its text agrees).
+    button.insertAdjacentHTML('afterend', '<button type="button">Add to cart</button>');
+    expect(resolveAll(target({ selector: 'button.add', fingerprint: fp }), document)).toEqual([button.nextElementSibling]);
   });
 
   it('a locator without fingerprint stands for every primary match (all similar)', () => {

@@ -77,5 +77,11 @@ it('the editor and preview count nothing for a refused locator, as the runtime f
   document.body.innerHTML = '<form><input type="hidden" name="csrf" value="7f00"></form><button class="pay">Pay</button>';
   expect(resolveLocator({ selector: 'button.pay' }, document)).toHaveLength(1);
   expect(resolveLocator({ selector: 'body:has(input[name=csrf][value^="7f"]) button.pay' }, document)).toEqual([]);
-  expect(resolveLocator({ selector: 'button.pay', fallbacks: ['body:has([value^="7f"]) .pay'], fingerprint: { tag: 'button', text: 'Buy' } }, document)).toEqual([]);
+  // A fallback that could tell the token is dropped: what the locator finds (here by the
+  // ranking, which reads only the fingerprint's facts) is the same whatever the token is.
+  const locator = { selector: '#gone', fallbacks: ['body:has([value^="7f"]) .pay'], fingerprint: { tag: 'button', text: 'Pay' } };
+  const withToken = resolveLocator(locator, document).length;
+  document.querySelector('input')!.setAttribute('value', '0000');
+  expect(resolveLocator(locator, document).length).toBe(withToken);
+  expect(resolveLocator({ ...locator, fingerprint: { tag: 'button', text: 'Buy now' } }, document)).toEqual([]);
 });
