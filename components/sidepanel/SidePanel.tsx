@@ -22,7 +22,7 @@ export function SidePanel({ pinnedTabId, takeStartIntent }: SidePanelProps) {
   const [state, panel] = useSidePanel({ pinnedTabId, takeStartIntent });
   const { session, drafts, editor, undo, health } = state;
   const { tabId, url } = session;
-  const states = useMemo(() => tagStates(state), [state.drafts, state.session.url, state.counts]);
+  const states = useMemo(() => tagStates(state), [state.drafts, state.session.url, state.counts, state.relocations]);
 
   return (
     <main class="sidepanel">
@@ -82,6 +82,7 @@ export function SidePanel({ pinnedTabId, takeStartIntent }: SidePanelProps) {
           onDelete={(tag) => void panel.remove(tag)}
           health={health.kind === 'ready' ? health.tags : undefined}
           onRepair={panel.repair}
+          onUpdateTarget={panel.updateTarget}
         />
       )}
       {drafts && drafts.invalid.length > 0 && (

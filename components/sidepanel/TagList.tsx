@@ -1,5 +1,5 @@
 import type { Tag } from '../../lib/config/types';
-import { describeTagState, type TagPageState } from '../../lib/picker/tag-state';
+import { describeRelocation, describeTagState, type TagPageState } from '../../lib/picker/tag-state';
 import type { TagHealthView } from '../../lib/health/describe';
 
 /** Props of the tag list. */
@@ -17,6 +17,8 @@ export interface TagListProps {
   health?: Map<string, TagHealthView>;
   /** Opens the repair a tag's health asks for (re-pick its target, or review its relocation). */
   onRepair?(tag: Tag, repair: NonNullable<TagHealthView['repair']>): void;
+  /** "Update to this element" on a tag relocation found. */
+  onUpdateTarget?(tag: Tag): void;
 }
 
 function matchesQuery(tag: Tag, query: string): boolean {
@@ -51,6 +53,16 @@ export function TagList(props: TagListProps) {
               <span class="tag-state" data-state={state.kind}>
                 {describeTagState(state)}
               </span>
+              {state?.kind === 'matches' && state.relocated && (
+                <span class="tag-relocated" data-testid="tag-relocated">
+                  {describeRelocation(state.relocated)}
+                  {props.onUpdateTarget && (
+                    <button type="button" onClick={() => props.onUpdateTarget!(tag)} aria-label={`Update "${tag.event}" to the element found`}>
+                      Update to this element
+                    </button>
+                  )}
+                </span>
+              )}
               {props.health?.get(tag.id) && <TagHealthLine tag={tag} view={props.health.get(tag.id)!} onRepair={props.onRepair} />}
               <span class="tag-actions">
                 <button type="button" onClick={() => props.onEdit(tag)} aria-label={`Edit "${tag.event}"`}>

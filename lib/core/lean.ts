@@ -27,7 +27,7 @@ export interface CoreExtras {
   /** properties.ts `readOther`: url, query, attribute and value sources. */
   readOther(prop: RuntimeProperty, el: Element | null, max: number, doc: Document): PropertyValue;
   /** relocate.ts `relocateRanked`: relocation's ranking, with the near text. */
-  relocateRanked(target: RuntimeTarget, scope: ParentNode, deadline: number, found: Element[]): Element[] | undefined;
+  relocateRanked(target: RuntimeTarget, scope: ParentNode, deadline: number | undefined, found: Element[]): Element[] | undefined;
 }
 
 /** The extras once loaded (lean build only), else undefined. */

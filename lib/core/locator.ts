@@ -63,7 +63,7 @@ export function scopesOf(target: RuntimeTarget, root: ParentNode): ParentNode[] 
  * tagpoint-extras.js, which it loads before taking a config with fingerprints into use;
  * should it fail to load, relocation is out of time, as when the action's budget is spent.
  */
-export function relocateIn(target: RuntimeTarget, scope: ParentNode, deadline = Infinity, found = query(scope, target)): Element[] | undefined {
+export function relocateIn(target: RuntimeTarget, scope: ParentNode, deadline: number | undefined, found: Element[]): Element[] | undefined {
   // (Without a fingerprint the ranking answers [].)
   return (LEAN ? coreExtras()?.relocateRanked : relocateRanked)?.(target, scope, deadline, found);
 }

@@ -19,12 +19,20 @@ const POSITIONAL = /:(nth|first|last|only)-/;
 // An element name, as the strict schema has it (FingerprintSchema.tag).
 const NAME = /^[a-z][a-z0-9-]{0,63}$/;
 
+/** How sure the ranking was: the best candidate's score and its lead over the second. */
+export interface RankDetail {
+  score: number;
+  /** Infinity when no other candidate could agree. */
+  lead: number;
+}
+
 /**
  * The element the target stands for in `scope` by the ranking ([the one], or [] when
  * unsure), or undefined when `deadline` (a `performance.now()` time) passed first. `found`:
- * the primary selector's matches in `scope`.
+ * the primary selector's matches in `scope`. `detail`, when given, is filled with the
+ * winner's score and lead (the side panel's confidence).
  */
-export function relocateRanked(target: RuntimeTarget, scope: ParentNode, deadline: number, found: Element[]): Element[] | undefined {
+export function relocateRanked(target: RuntimeTarget, scope: ParentNode, deadline = Infinity, found: Element[] = [], detail?: RankDetail): Element[] | undefined {
   const fp = target.fingerprint;
   if (!fp) return [];
   const scored = new Map<Element, number>();
@@ -50,5 +58,7 @@ export function relocateRanked(target: RuntimeTarget, scope: ParentNode, deadlin
     if (score > first) (second = first), (first = score), (best = el);
     else if (score > second) second = score;
   }
-  return best && first >= ACCEPT && first - second >= LEAD ? [best] : [];
+  if (!best || first < ACCEPT || first - second < LEAD) return [];
+  if (detail) (detail.score = first), (detail.lead = first - second);
+  return [best];
 }

@@ -50,6 +50,11 @@ export const PickerRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('picker:page-info') }),
   /** Counts each target's matches on the page (the tag list's states); null for no target. */
   z.strictObject({ type: z.literal('picker:count'), targets: z.array(LocatorSchema.nullable()).max(20_000) }),
+  /**
+   * A tag whose target was found by relocation: a new locator made from the element found, so
+   * the tag can be updated to it ("Update to this element"); null when nothing was relocated.
+   */
+  z.strictObject({ type: z.literal('picker:repair-target'), target: LocatorSchema }),
   /** Outlines what a tag's target stands for on the page, as the runtime resolves it (null clears). */
   z.strictObject({ type: z.literal('picker:highlight'), target: LocatorSchema.nullable(), scroll: z.boolean().optional() }),
   /** The values the properties would take right now: for the element picked when it is a match (else the first), and two other matches. */
@@ -78,7 +83,12 @@ export const PickerResponseSchemas = {
   'picker:start': z.strictObject({ ok: z.literal(true) }),
   'picker:stop': z.strictObject({ ok: z.literal(true) }),
   'picker:page-info': z.strictObject({ url: Url, title: Text }),
-  'picker:count': z.strictObject({ counts: z.array(z.number().int().min(-1)) }),
+  'picker:count': z.strictObject({
+    counts: z.array(z.number().int().min(-1)),
+    /** Per target: the ranking's score and lead when relocation found its element, else null. */
+    relocated: z.array(z.strictObject({ score: z.number(), lead: z.number() }).nullable()).optional(),
+  }),
+  'picker:repair-target': z.strictObject({ target: LocatorSchema.nullable() }),
   'picker:highlight': z.strictObject({ count: z.number().int().min(-1) }),
   'picker:preview': z.strictObject({ values: z.array(PropertyPreviewSchema) }),
 } as const;

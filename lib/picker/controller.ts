@@ -20,6 +20,8 @@ export type PickPurpose = 'target' | 'property';
 export interface LocatorFunctions {
   createLocator(el: Element): Locator;
   resolveLocator(locator: Locator, root: ParentNode): Element[];
+  /** `resolveLocator` with the ranking's score and lead when relocation found the element. */
+  resolveWithReason?(locator: Locator, root: ParentNode): { elements: Element[]; relocated?: { score: number; lead: number } };
   /** A locator for the element and the ones like it (the other cards' buttons), or why there is none. */
   similarLocator?(el: Element): { locator: Locator } | { reason: string };
   /** One line on what the selector stands on ("test attribute data-testid…"). */

@@ -40,6 +40,15 @@ export function createPickerHandlers(options: PickerHandlerOptions): PickerHandl
     }
   };
 
+  // undefined without resolveWithReason; -1 as countMatches when the locator throws here.
+  const relocationOf = (target: Locator) => {
+    try {
+      return locators.resolveWithReason?.(target, doc);
+    } catch {
+      return -1;
+    }
+  };
+
   return {
     'picker:ping': () => ({ ok: true, picking: controller.getState().mode === 'picking' }),
     'picker:start': (request) => {
@@ -52,7 +61,19 @@ export function createPickerHandlers(options: PickerHandlerOptions): PickerHandl
       return { ok: true };
     },
     'picker:page-info': () => ({ url: win.location.href.slice(0, MAX_VALUE_LENGTH * 4), title: doc.title.slice(0, 1000) }),
-    'picker:count': (request) => ({ counts: request.targets.map((target) => (target ? countMatches(target) : 0)) }),
+    'picker:count': (request) => {
+      // One resolution per target: its count and, when relocation found it, how sure it was.
+      const answers = request.targets.map((target) => (target ? (relocationOf(target) ?? countMatches(target)) : 0));
+      const counts = answers.map((a) => (typeof a === 'number' ? a : a.elements.filter((el) => el !== ownHost).length));
+      const relocated = answers.map((a) => (typeof a === 'number' ? null : (a.relocated ?? null)));
+      return { counts, ...(relocated.some((r) => r) ? { relocated } : {}) };
+    },
+    'picker:repair-target': (request) => {
+      // Only an element relocation found, alone: the new locator is made from it as a pick would.
+      const found = relocationOf(request.target);
+      const el = typeof found === 'object' && found.relocated && found.elements.length === 1 ? found.elements[0]! : undefined;
+      return { target: el && el !== ownHost ? locators.createLocator(el) : null };
+    },
     'picker:highlight': (request) => ({ count: controller.highlight(request.target ?? undefined, { scroll: request.scroll }) }),
     'picker:preview': (request) => {
       let matches: Element[] = [];

@@ -1,6 +1,6 @@
 import type { Locator } from '../config/types';
 import { findNear } from '../core/properties';
-import { createLocator, createPropertySelector, explainLocator, findSimilar, resolveLocator } from '../selector';
+import { createLocator, createPropertySelector, explainLocator, findSimilar, resolveLocator, resolveWithReason } from '../selector';
 import type { LocatorFunctions } from './controller';
 
 /**
@@ -19,6 +19,7 @@ export function toConfigLocator(locator: Locator): Locator {
 export const pickerLocators: LocatorFunctions = {
   createLocator: (el) => toConfigLocator(createLocator(el)),
   resolveLocator: (locator, root) => resolveLocator(locator, root),
+  resolveWithReason: (locator, root) => resolveWithReason(locator, root),
   similarLocator(el) {
     const similar = findSimilar(el);
     if (similar.count >= 2) return { locator: { selector: similar.selector } };

@@ -331,6 +331,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     load(config, origin) {
       if (stopped) return false;
       try {
+        // Read as given, before any wait for the extras (start() resolves on this call):
+        // tagpoint.js compares it with Math.random(), so anything but a number in (0, 1] is
+        // off or all. A refused config's is replaced by the next config tried.
+        runtime.health = (config as { health?: { sample?: unknown } }).health?.sample;
         const result = normalizeConfig(config);
         if (!result.ok) {
           if (DEBUG_BRIDGE) report({ type: 'load-error', reason: result.reason });
@@ -345,8 +349,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         tags = result.tags;
         invalid = result.invalid;
         revision = result.revision;
-        // Read as given: tagpoint.js compares it with Math.random(), so anything but a number in (0, 1] is off or all.
-        runtime.health = (config as { health?: { sample?: unknown } }).health?.sample;
         href = location.href;
         page = compile(href);
         // Guarded so tagpoint.js (no bridge) carries neither the messages nor the loop.

@@ -1,6 +1,6 @@
 /** Element ⇄ locator (docs/DESIGN.md, "Locator contract"). Pure DOM; no extension API. */
 export { createLocator, type LocatorOptions } from './create';
-export { resolveLocator, isFingerprintMatch, normalizeText, TEXT_SAMPLE_LENGTH } from './resolve';
+export { resolveLocator, resolveWithReason, isFingerprintMatch, normalizeText, TEXT_SAMPLE_LENGTH, type Resolution } from './resolve';
 export { createFingerprint } from './fingerprint';
 export { findSimilar, type SimilarResult, type SimilarOptions } from './similar';
 export { createPropertySelector, type PropertySelectorOptions } from './relative';

@@ -7,7 +7,7 @@ import type { HealthWatchState } from '../health/watch';
 import type { PickerEvent, PropertyPreview } from '../messages';
 import { draftFromPick, type TagDraft } from '../picker/editor-draft';
 import { rulesForScope } from '../picker/page-rules';
-import { tagPageState, type TagPageState } from '../picker/tag-state';
+import { tagPageState, type Relocation, type TagPageState } from '../picker/tag-state';
 import type { SiteDrafts } from '../store/drafts';
 import type { TabSessionState } from './tab-session';
 
@@ -39,6 +39,8 @@ export interface SidePanelState {
   drafts?: SiteDrafts;
   /** How many elements each tag's target matches on the page now, by tag id; empty when the page could not be asked. */
   counts: ReadonlyMap<string, number>;
+  /** Tags whose target relocation found on the page now: the ranking's score and lead, by tag id. */
+  relocations?: ReadonlyMap<string, Relocation>;
   query: string;
   status: string;
   editor?: EditorState;
@@ -51,7 +53,7 @@ export interface SidePanelState {
 export type SidePanelAction =
   | { type: 'session'; session: TabSessionState; site: string | undefined }
   | { type: 'drafts'; drafts: SiteDrafts | undefined }
-  | { type: 'counts'; counts: ReadonlyMap<string, number> }
+  | { type: 'counts'; counts: ReadonlyMap<string, number>; relocations?: ReadonlyMap<string, Relocation> }
   | { type: 'status'; status: string }
   | { type: 'query'; query: string }
   | { type: 'edit'; draft: TagDraft }
@@ -86,7 +88,7 @@ export function reduceSidePanel(state: SidePanelState, action: SidePanelAction):
     case 'drafts':
       return { ...state, drafts: action.drafts };
     case 'counts':
-      return { ...state, counts: action.counts };
+      return { ...state, counts: action.counts, relocations: action.relocations };
     case 'status':
       return { ...state, status: action.status };
     case 'query':
@@ -161,8 +163,8 @@ export function suggestName(text: string): string {
 }
 
 /** Each tag's state on the page (tag list): its page rules and its target's count here. */
-export function tagStates(state: Pick<SidePanelState, 'drafts' | 'session' | 'counts'>): Map<string, TagPageState> {
-  return new Map((state.drafts?.tags ?? []).map((tag) => [tag.id, tagPageState(tag, state.session.url, state.counts.get(tag.id))]));
+export function tagStates(state: Pick<SidePanelState, 'drafts' | 'session' | 'counts' | 'relocations'>): Map<string, TagPageState> {
+  return new Map((state.drafts?.tags ?? []).map((tag) => [tag.id, tagPageState(tag, state.session.url, state.counts.get(tag.id), state.relocations?.get(tag.id))]));
 }
 
 /** Event names of the site's tags other than the one being edited (name warnings). */

@@ -77,6 +77,11 @@ export interface SidePanelStore {
   /** Opens the repair a tag's health asks for: re-pick its target, or review its relocation in the editor. */
   repair(tag: Tag, repair: NonNullable<TagHealthView['repair']>): void;
   highlight(tag: Tag): void;
+  /**
+   * "Update to this element": a tag whose target relocation found gets a new locator made
+   * from that element (as if it was picked again), saved to the drafts.
+   */
+  updateTarget(tag: Tag): Promise<void>;
   toggle(tag: Tag): Promise<void>;
   remove(tag: Tag): Promise<void>;
   restore(): Promise<void>;
@@ -177,7 +182,13 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
     const mine = ++countAsked;
     if (tabId === undefined || !tags || error) return;
     void ports.sendToPicker(tabId, { type: 'picker:count', targets: tags.map((t) => t.target ?? null) }).then(
-      (answer) => mine === countAsked && dispatch({ type: 'counts', counts: new Map(tags.map((t, i) => [t.id, answer.counts[i] ?? 0])) }),
+      (answer) =>
+        mine === countAsked &&
+        dispatch({
+          type: 'counts',
+          counts: new Map(tags.map((t, i) => [t.id, answer.counts[i] ?? 0])),
+          relocations: new Map(tags.flatMap((t, i) => (answer.relocated?.[i] ? [[t.id, answer.relocated[i]!] as const] : []))),
+        }),
       (e: unknown) => {
         // The list then says "state unknown" for each tag; why goes to the debug log.
         if (mine === countAsked) dispatch({ type: 'counts', counts: new Map() });
@@ -330,6 +341,21 @@ export function createSidePanelState(options: SidePanelStateOptions = {}): SideP
     },
     highlight(tag) {
       if (tag.target) toPicker({ type: 'picker:highlight', target: tag.target, scroll: true }, 'highlight a tag');
+    },
+    async updateTarget(tag) {
+      const site = siteOf();
+      const tabId = state.session.tabId;
+      if (!site || tabId === undefined || !tag.target) return;
+      try {
+        const answer = await ports.sendToPicker(tabId, { type: 'picker:repair-target', target: tag.target });
+        if (!answer.target) return status(`"${tag.event}" was not found by relocation on this page: nothing to update`);
+        const result = await drafts.saveTag(site, { ...tag, target: answer.target });
+        if (!result.ok) return status(result.errors.map((e) => e.message).join('; '));
+        dispatch({ type: 'drafts', drafts: result.site });
+        status(`"${tag.event}" now points at the element found`);
+      } catch (error) {
+        status(errorText(error));
+      }
     },
     async toggle(tag) {
       const site = siteOf();

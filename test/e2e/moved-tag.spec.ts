@@ -84,6 +84,26 @@ test('a tag whose selector moved shows one state on the live site, in the tag li
   // From one outline to none: the moved promo tag outlines nothing.
   await panel.page.getByRole('button', { name: 'Show "Club Joined" on the page' }).click();
   await expect(outlines).toHaveCount(0);
+
+  // The relocation is shown for a person to confirm, with how sure it is; "Update to this
+  // element" rewrites the tag's locator from the element found, after which its own selector
+  // finds it (no relocation any more) and the runtime's answer is the same.
+  const relocatedLine = panel.tag('Hat Added').getByTestId('tag-relocated');
+  await expect(relocatedLine).toContainText(/its selector no longer finds it; found again by what it says \(\d+ points, /);
+  await expect(panel.tag('Club Joined').getByTestId('tag-relocated')).toHaveCount(0);
+  await expect(panel.tag('Done Clicked').getByTestId('tag-relocated')).toHaveCount(0);
+  await panel.page.getByRole('button', { name: 'Update "Hat Added" to the element found' }).click();
+  await expect(panel.page.getByText('"Hat Added" now points at the element found')).toBeVisible();
+  await expect(relocatedLine).toHaveCount(0);
+  await expect(state('Hat Added')).toHaveText('matches 1');
+  const saved = await serviceWorker.evaluate(async () => JSON.stringify(await (globalThis as any).chrome.storage.local.get(null)));
+  expect(saved).not.toContain('article.card:nth-of-type(2) button.add');
+  await panel.page.getByRole('button', { name: 'Show "Hat Added" on the page' }).click();
+  await expect(outlines).toHaveCount(1);
+  await expect.poll(async () => {
+    const box = (await outlines.first().boundingBox())!;
+    return Math.abs(box.x - hat.x) + Math.abs(box.y - hat.y);
+  }).toBeLessThan(4);
   await panel.page.close();
 
   // Coverage in the preview.

@@ -12,12 +12,35 @@ export interface RefusingProxy {
   port: number;
   /** `127.0.0.1:<port>`, the value for Chromium's `--proxy-server`. */
   server: string;
-  /** Requests refused since the last `reset()`. */
+  /**
+   * Requests refused since the last `reset()`, except Chromium's own background downloads
+   * (`isBrowserOwn`): what pages, the extension and the code under test tried.
+   */
   readonly hits: readonly ProxyHit[];
+  /** Every request refused since the last `reset()`, Chromium's own included. */
+  readonly allHits: readonly ProxyHit[];
   /** `hits.length`. */
   readonly count: number;
   reset(): void;
   close(): Promise<void>;
+}
+
+/**
+ * Hosts only Chromium itself asks for, in the background, whatever the page: its component and
+ * model downloads (`*.gvt1.com`, seen from Debian's Chromium 150 despite
+ * --disable-component-update) and its autofill service. Nothing of Tagpoint names them.
+ */
+const BROWSER_OWN = /^(([a-z0-9-]+\.)*gvt1\.com|update\.googleapis\.com|content-autofill\.googleapis\.com)(:\d+)?$/;
+
+/** True for a hit Chromium made on its own (`BROWSER_OWN`), not a page or our code. */
+export function isBrowserOwn(hit: ProxyHit): boolean {
+  let host = hit.target;
+  try {
+    if (hit.method !== 'CONNECT') host = new URL(hit.target).host;
+  } catch {
+    // Not a URL: compared as sent.
+  }
+  return BROWSER_OWN.test(host);
 }
 
 const REFUSAL_BODY = 'Refused by the Tagpoint test proxy: tests never leave 127.0.0.1.\n';
@@ -30,6 +53,7 @@ const REFUSAL_BODY = 'Refused by the Tagpoint test proxy: tests never leave 127.
  */
 export async function startRefusingProxy(): Promise<RefusingProxy> {
   let hits: ProxyHit[] = [];
+  const ours = () => hits.filter((hit) => !isBrowserOwn(hit));
   const sockets = new Set<net.Socket>();
 
   const server = net.createServer((socket) => {
@@ -64,10 +88,13 @@ export async function startRefusingProxy(): Promise<RefusingProxy> {
     port,
     server: `127.0.0.1:${port}`,
     get hits() {
+      return ours();
+    },
+    get allHits() {
       return hits;
     },
     get count() {
-      return hits.length;
+      return ours().length;
     },
     reset() {
       hits = [];

@@ -52,6 +52,27 @@ describe('createPickerHandlers', () => {
     expect(ask({ type: 'picker:count', targets: [{ selector: '.add', fingerprint: { tag: 'a' } }] })).toEqual({ counts: [0] });
   });
 
+  it('says which targets relocation found, how sure it was, and makes a new locator from the element found', () => {
+    const { ask } = setup();
+    // Made on Red Hat's button when it was the first card: the position now holds Blue Shoe's.
+    const moved = { selector: 'article.card:nth-of-type(1) button.add', fallbacks: ['[data-sku="2"]'], fingerprint: { tag: 'button', text: 'Add to cart', attributes: { 'data-sku': '2' } } };
+    const answer: { counts: number[]; relocated?: ({ score: number; lead: number } | null)[] } = ask({ type: 'picker:count', targets: [moved, { selector: '.add' }, null] });
+    expect(answer.counts).toEqual([1, 2, 0]);
+    expect(answer.relocated![0]).toEqual({ score: expect.any(Number), lead: expect.any(Number) });
+    expect(answer.relocated![0]!.lead).toBeGreaterThanOrEqual(2);
+    expect(answer.relocated!.slice(1)).toEqual([null, null]);
+    // Nothing relocated, nothing in the answer.
+    expect(ask({ type: 'picker:count', targets: [{ selector: '.add' }] })).toEqual({ counts: [2] });
+    // The repair: a locator made from Red Hat's button, whose own selector finds it.
+    const repaired: { target: { selector: string } | null } = ask({ type: 'picker:repair-target', target: moved });
+    const redHat = document.querySelector('[data-sku="2"]');
+    expect(repaired.target).not.toBeNull();
+    expect(pickerLocators.resolveLocator(repaired.target as never, document)).toEqual([redHat]);
+    expect(pickerLocators.resolveWithReason!(repaired.target as never, document).relocated).toBeUndefined();
+    // A target its own selector finds needs no repair.
+    expect(ask({ type: 'picker:repair-target', target: { selector: '.add' } })).toEqual({ target: null });
+  });
+
   it('previews property values from the target, says which are incomplete, and refuses secrets', () => {
     const { ask } = setup();
     const answer: { values: { value: unknown; warnings: string[]; refused: boolean }[] } = ask({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTagState, tagPageState } from '../../../lib/picker/tag-state';
+import { describeRelocation, describeTagState, tagPageState } from '../../../lib/picker/tag-state';
 import type { Tag } from '../../../lib/config/types';
 
 const url = 'https://shop.example/products/42';
@@ -17,5 +17,15 @@ describe('tagPageState', () => {
     [click(), undefined, 1, 'state unknown'],
   ])('%j on %s with count %s → %s', (tag, at, count, words) => {
     expect(describeTagState(tagPageState(tag, at, count))).toBe(words);
+  });
+});
+
+describe('a relocated match', () => {
+  it('keeps its count and says how sure relocation was, in words', () => {
+    const state = tagPageState({ trigger: 'click' }, 'https://shop.test/', 1, { score: 5, lead: 3 });
+    expect(state).toEqual({ kind: 'matches', count: 1, relocated: { score: 5, lead: 3 } });
+    expect(describeTagState(state)).toBe('matches 1');
+    expect(describeRelocation({ score: 5, lead: 3 })).toBe('its selector no longer finds it; found again by what it says (5 points, 3 ahead of the next element)');
+    expect(describeRelocation({ score: 4, lead: 99 })).toContain('no other element comes close');
   });
 });
